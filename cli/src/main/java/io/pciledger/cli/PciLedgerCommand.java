@@ -1,0 +1,24 @@
+package io.pciledger.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code pci-ledger} program: one subcommand per role. */
+@Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger 0.1.0-SNAPSHOT",
+        description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
+        subcommands = {DevCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
+public final class PciLedgerCommand {
+
+    public static void main(final String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: an unexpected failure prints one line and exits 1. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new PciLedgerCommand())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    commandLine.getErr().println("error: " + exception.getMessage());
+                    return 1;
+                });
+    }
+}

@@ -1,0 +1,96 @@
+package io.pciledger.agent.publish;
+
+import io.pciledger.schemas.inventory.InventoryFact;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes inventory facts to {@code pci.inventory}, keyed by host, with an idempotent producer
+ * and {@code acks=all}. One publisher serves any number of hosts (a simulated fleet shares one);
+ * each host gets its own {@link FactSink} that knows whether its own facts were acknowledged.
+ *
+ * <p>During a broker outage sends fail after {@code delivery.timeout.ms} (default here 30 s) instead
+ * of blocking the agent; the agent then resyncs with a snapshot once the broker is back.
+ */
+public final class KafkaInventoryPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaInventoryPublisher.class);
+
+    private final Producer<String, InventoryFact> producer;
+    private final String topic;
+
+    public KafkaInventoryPublisher(final Map<String, Object> clientProperties, final TopicNames names) {
+        this.producer = new KafkaProducer<>(producerConfig(clientProperties), new StringSerializer(),
+                Topics.INVENTORY.valueSerde().serializer());
+        this.topic = names.of(Topics.INVENTORY);
+    }
+
+    static Map<String, Object> producerConfig(final Map<String, Object> clientProperties) {
+        final Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.putAll(clientProperties);
+        // Not overridable: losing or duplicating a fact would make the ledger's view drift.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    /** A sink for one host's facts. */
+    public FactSink sinkFor(final String host) {
+        return new HostSink(host);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private final class HostSink implements FactSink {
+
+        private final String host;
+        private final AtomicInteger failures = new AtomicInteger();
+
+        private HostSink(final String host) {
+            this.host = host;
+        }
+
+        @Override
+        public void send(final InventoryFact fact) {
+            try {
+                producer.send(new ProducerRecord<>(topic, host, fact), (metadata, exception) -> {
+                    if (exception != null) {
+                        failures.incrementAndGet();
+                    }
+                });
+            } catch (KafkaException e) {
+                LOG.debug("host {}: send failed: {}", host, e.toString());
+                failures.incrementAndGet();
+            }
+        }
+
+        @Override
+        public boolean flush() {
+            try {
+                producer.flush();
+            } catch (KafkaException e) {
+                failures.incrementAndGet();
+            }
+            return failures.getAndSet(0) == 0;
+        }
+    }
+}
