@@ -1,9 +1,7 @@
 package io.pciledger.agent.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +38,6 @@ import java.util.Set;
  */
 public final class AgentConfigReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String DEVICE_SPEC = "device_spec";
     private static final String OLD_DEVICE_SPEC = "passthrough_whitelist";
     private static final String ALIAS = "alias";
@@ -64,7 +60,7 @@ public final class AgentConfigReader {
     public static PciConfig parse(final String text, final String name) {
         final JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = StrictJson.read(text);
         } catch (final JsonProcessingException e) {
             throw new ConfigFileException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not valid JSON: " + e.getOriginalMessage());

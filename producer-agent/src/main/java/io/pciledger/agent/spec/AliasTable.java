@@ -1,9 +1,7 @@
 package io.pciledger.agent.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pciledger.agent.device.DevType;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,8 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class AliasTable {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-fA-F]{4}");
     private static final int MAX_NAME_LENGTH = 256;
     private static final Set<String> PROPERTIES = Set.of("name", "capability_type", "product_id", "vendor_id",
@@ -123,7 +119,8 @@ public final class AliasTable {
         for (final AliasExtraSpec.Item item : extraSpec.items()) {
             if (!aliases.containsKey(item.alias())) {
                 throw new AliasRequestException(AliasRequestException.Kind.ALIAS_NOT_DEFINED,
-                        "PCI alias " + item.alias() + " is not defined; defined aliases: " + new TreeSet<>(aliases.keySet()));
+                        "PCI alias " + item.alias() + " is not defined; defined aliases: "
+                                + new TreeSet<>(aliases.keySet()));
             }
             if (!GroupName.isValid(item.alias())) {
                 throw new AliasRequestException(AliasRequestException.Kind.NOT_A_GROUP_NAME,
@@ -136,7 +133,7 @@ public final class AliasTable {
 
     private static JsonNode readJson(final String value, final int position) {
         try {
-            return JSON.readTree(value);
+            return StrictJson.read(value);
         } catch (final JsonProcessingException e) {
             throw new AliasException(AliasException.Kind.INVALID_JSON,
                     "alias value " + position + " is not valid JSON (" + e.getOriginalMessage() + "): '" + value + "'");

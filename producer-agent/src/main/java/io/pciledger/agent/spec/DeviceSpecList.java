@@ -1,9 +1,7 @@
 package io.pciledger.agent.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pciledger.agent.device.HostDevices;
 import io.pciledger.agent.device.PciDevice;
 import java.util.ArrayList;
@@ -31,8 +29,6 @@ import java.util.function.BiFunction;
  */
 public final class DeviceSpecList {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<DeviceSpec> specs;
 
@@ -111,7 +107,7 @@ public final class DeviceSpecList {
 
     private static JsonNode readJson(final String value, final int position) {
         try {
-            return JSON.readTree(value);
+            return StrictJson.read(value);
         } catch (final JsonProcessingException e) {
             throw new DeviceSpecException(DeviceSpecException.Kind.INVALID_JSON,
                     "device_spec value " + position + " is not valid JSON (" + e.getOriginalMessage() + "): '"

@@ -40,14 +40,15 @@ final class HexNumber {
         final String trimmed = text.strip();
         if (!PYTHON_HEX.matcher(trimmed).matches() || trimmed.startsWith("_")) {
             throw new DeviceSpecException(DeviceSpecException.Kind.INVALID_HEX,
-                    "property " + property + " ('" + text + "')" + where + " does not parse as a hex number; expected hex digits"
-                            + " such as " + example(max));
+                    "property " + property + " ('" + text + "')" + where
+                            + " does not parse as a hex number; expected hex digits such as " + example(max));
         }
         final String digits = trimmed.replaceFirst("^0[xX]", "").replace("_", "");
         final BigInteger value = new BigInteger(digits, 16);
         if (value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw new DeviceSpecException(DeviceSpecException.Kind.VALUE_OUT_OF_RANGE,
-                    "property " + property + " (" + text + ")" + where + " is greater than the maximum allowable value ("
+                    "property " + property + " (" + text + ")" + where
+                            + " is greater than the maximum allowable value ("
                             + Integer.toHexString(max).toUpperCase(Locale.ROOT) + ")");
         }
         return value.intValue();

@@ -1,7 +1,7 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pciledger.agent.device.PciAddress;
 import org.junit.jupiter.api.Test;
@@ -77,9 +77,7 @@ class AddressGlobTest {
 
     @Test
     void moreThanThreeColonPartsIsAnError() {
-        assertThatThrownBy(() -> AddressGlob.parse("0000:0a:0b:00.5"))
-                .isInstanceOfSatisfying(DeviceSpecException.class, e -> assertThat(e.kind())
-                        .isEqualTo(DeviceSpecException.Kind.TOO_MANY_ADDRESS_PARTS))
+        assertRejected(() -> AddressGlob.parse("0000:0a:0b:00.5"), DeviceSpecException.Kind.TOO_MANY_ADDRESS_PARTS)
                 .hasMessageContaining("'0000:0a:0b:00.5'")
                 .hasMessageContaining("at most 3");
     }
@@ -94,38 +92,28 @@ class AddressGlobTest {
 
     @Test
     void fieldThatIsNotHexIsInvalid() {
-        assertThatThrownBy(() -> AddressGlob.parse("0000:0g:00.1"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_HEX))
+        assertRejected(() -> AddressGlob.parse("0000:0g:00.1"), DeviceSpecException.Kind.INVALID_HEX)
                 .hasMessageContaining("property bus ('0g')");
     }
 
     @Test
     void functionIsCheckedBeforeTheOtherFieldsAsNovaDoes() {
-        assertThatThrownBy(() -> AddressGlob.parse("0000:h4.12:6"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_HEX))
+        assertRejected(() -> AddressGlob.parse("0000:h4.12:6"), DeviceSpecException.Kind.INVALID_HEX)
                 .hasMessageContaining("property func ('12:6')");
     }
 
     @Test
     void partialWildcardIsNotAWildcard() {
-        assertThatThrownBy(() -> AddressGlob.parse("0000:0*:00.1"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_HEX));
+        assertRejected(() -> AddressGlob.parse("0000:0*:00.1"), DeviceSpecException.Kind.INVALID_HEX);
     }
 
     @Test
     void blankFunctionAfterTheDotIsInvalid() {
-        assertThatThrownBy(() -> AddressGlob.parse("0000:0a:00. "))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_HEX));
+        assertRejected(() -> AddressGlob.parse("0000:0a:00. "), DeviceSpecException.Kind.INVALID_HEX);
     }
 
     private static void assertOutOfRange(final String glob, final String property) {
-        assertThatThrownBy(() -> AddressGlob.parse(glob))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.VALUE_OUT_OF_RANGE))
+        assertRejected(() -> AddressGlob.parse(glob), DeviceSpecException.Kind.VALUE_OUT_OF_RANGE)
                 .hasMessageContaining("property " + property)
                 .hasMessageContaining("greater than the maximum allowable value");
     }

@@ -1,7 +1,7 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,25 +46,19 @@ class AddressRegexTest {
 
     @Test
     void expressionThatDoesNotCompileIsInvalidRegex() {
-        assertThatThrownBy(() -> regex("{\"function\": \"[6[-7]\"}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_REGEX))
+        assertRejected(() -> regex("{\"function\": \"[6[-7]\"}"), DeviceSpecException.Kind.INVALID_REGEX)
                 .hasMessageContaining("function")
                 .hasMessageContaining("'[6[-7]'");
     }
 
     @Test
     void globStarIsNotARegex() {
-        assertThatThrownBy(() -> regex("{\"domain\": \"*\"}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_REGEX));
+        assertRejected(() -> regex("{\"domain\": \"*\"}"), DeviceSpecException.Kind.INVALID_REGEX);
     }
 
     @Test
     void fieldThatIsNotAStringIsAnInvalidAddress() {
-        assertThatThrownBy(() -> regex("{\"bus\": 10}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.INVALID_ADDRESS))
+        assertRejected(() -> regex("{\"bus\": 10}"), DeviceSpecException.Kind.INVALID_ADDRESS)
                 .hasMessageContaining("bus 10");
     }
 

@@ -1,5 +1,6 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,8 @@ class AgentConfigReaderTest {
 
     @Test
     void oldNameComesBeforeDeviceSpec() {
-        final PciConfig config = parse("{\"device_spec\": {\"name\": \"new\"}, \"passthrough_whitelist\": {\"name\": \"old\"}}");
+        final PciConfig config = parse(
+                "{\"device_spec\": {\"name\": \"new\"}, \"passthrough_whitelist\": {\"name\": \"old\"}}");
 
         assertThat(config.deviceSpecs().specs()).extracting(spec -> spec.name().orElseThrow())
                 .containsExactly("old", "new");
@@ -66,9 +68,7 @@ class AgentConfigReaderTest {
 
     @Test
     void deviceSpecErrorsKeepTheirKind() {
-        assertThatThrownBy(() -> parse("{\"device_spec\": [{}, 3]}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.NOT_AN_OBJECT));
+        assertRejected(() -> parse("{\"device_spec\": [{}, 3]}"), DeviceSpecException.Kind.NOT_AN_OBJECT);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +34,7 @@ class AliasExtraSpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "a", "a:", ":1", "a:x", "a:-1", "a:1,", "a:1 ", "a,b:1", "a:1:2", "a:99999999999"})
     void malformedValueIsInvalidFormat(final String value) {
-        assertThatThrownBy(() -> AliasExtraSpec.parse(value))
-                .isInstanceOfSatisfying(AliasRequestException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasRequestException.Kind.INVALID_FORMAT))
+        assertRejected(() -> AliasExtraSpec.parse(value), AliasRequestException.Kind.INVALID_FORMAT)
                 .hasMessageContaining("'" + value + "'")
                 .hasMessageContaining("name:count");
     }

@@ -1,7 +1,7 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pciledger.agent.device.DevType;
 import java.util.List;
@@ -71,9 +71,8 @@ class AliasTableTest {
 
     @Test
     void sameNameWithAnotherDeviceTypeIsAConflict() {
-        assertThatThrownBy(() -> AliasTable.parse(List.of(QAT_0443, QAT_0442.replace("type-PCI", "type-VF"))))
-                .isInstanceOfSatisfying(AliasException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasException.Kind.DEVICE_TYPE_MISMATCH))
+        assertRejected(() -> AliasTable.parse(List.of(QAT_0443, QAT_0442.replace("type-PCI", "type-VF"))),
+                AliasException.Kind.DEVICE_TYPE_MISMATCH)
                 .hasMessageContaining("'QuickAssist'")
                 .hasMessageContaining("type-VF");
     }
@@ -90,9 +89,8 @@ class AliasTableTest {
 
     @Test
     void unknownPropertyIsRejected() {
-        assertThatThrownBy(() -> AliasTable.parse(List.of(alias(", \"device_id\": \"1502\""))))
-                .isInstanceOfSatisfying(AliasException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasException.Kind.UNKNOWN_PROPERTY))
+        assertRejected(() -> AliasTable.parse(List.of(alias(", \"device_id\": \"1502\""))),
+                AliasException.Kind.UNKNOWN_PROPERTY)
                 .hasMessageContaining("'device_id'");
     }
 
@@ -123,9 +121,8 @@ class AliasTableTest {
 
     @Test
     void liveMigratableMustBeBooleanLike() {
-        assertThatThrownBy(() -> AliasTable.parse(List.of(alias(", \"live_migratable\": \"maybe\""))))
-                .isInstanceOfSatisfying(AliasException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasException.Kind.INVALID_PROPERTY))
+        assertRejected(() -> AliasTable.parse(List.of(alias(", \"live_migratable\": \"maybe\""))),
+                AliasException.Kind.INVALID_PROPERTY)
                 .hasMessageContaining("'maybe'")
                 .hasMessageContaining("'yes'");
     }
@@ -137,10 +134,8 @@ class AliasTableTest {
 
     @Test
     void aliasWithoutVendorAndProductIdIsRejected() {
-        assertThatThrownBy(() -> AliasTable.parse(List.of("{\"name\": \"b\", \"vendor_id\": \"8086\"}",
-                "{\"name\": \"a\", \"resource_class\": \"CUSTOM_A\"}")))
-                .isInstanceOfSatisfying(AliasException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasException.Kind.MISSING_IDS))
+        assertRejected(() -> AliasTable.parse(List.of("{\"name\": \"b\", \"vendor_id\": \"8086\"}",
+                "{\"name\": \"a\", \"resource_class\": \"CUSTOM_A\"}")), AliasException.Kind.MISSING_IDS)
                 .hasMessageContaining("a,b");
     }
 
@@ -154,9 +149,8 @@ class AliasTableTest {
 
     @Test
     void extraSpecNamingAnUndefinedAliasIsRejected() {
-        assertThatThrownBy(() -> AliasTable.parse(List.of(A100)).groupRequests("h100:1"))
-                .isInstanceOfSatisfying(AliasRequestException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasRequestException.Kind.ALIAS_NOT_DEFINED))
+        assertRejected(() -> AliasTable.parse(List.of(A100)).groupRequests("h100:1"),
+                AliasRequestException.Kind.ALIAS_NOT_DEFINED)
                 .hasMessageContaining("PCI alias h100 is not defined");
     }
 
@@ -164,8 +158,6 @@ class AliasTableTest {
     void aliasWhoseNameCannotBeAGroupNameCannotBeResolved() {
         final AliasTable aliases = AliasTable.parse(List.of(A100.replace("a100", "my gpu")));
 
-        assertThatThrownBy(() -> aliases.groupRequests("my gpu:1"))
-                .isInstanceOfSatisfying(AliasRequestException.class,
-                        e -> assertThat(e.kind()).isEqualTo(AliasRequestException.Kind.NOT_A_GROUP_NAME));
+        assertRejected(() -> aliases.groupRequests("my gpu:1"), AliasRequestException.Kind.NOT_A_GROUP_NAME);
     }
 }

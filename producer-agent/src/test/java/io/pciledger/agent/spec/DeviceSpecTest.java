@@ -1,5 +1,6 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static io.pciledger.agent.spec.TestDevices.DISK;
 import static io.pciledger.agent.spec.TestDevices.GPU;
 import static io.pciledger.agent.spec.TestDevices.HOST;
@@ -7,7 +8,6 @@ import static io.pciledger.agent.spec.TestDevices.PF;
 import static io.pciledger.agent.spec.TestDevices.VF_1;
 import static io.pciledger.agent.spec.TestDevices.VF_2;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pciledger.agent.device.HostDevices;
@@ -83,9 +83,7 @@ class DeviceSpecTest {
 
     @Test
     void idOverFfffIsOutOfRangeAndNamesTheProperty() {
-        assertThatThrownBy(() -> spec("{\"vendor_id\": \"80860\"}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.VALUE_OUT_OF_RANGE))
+        assertRejected(() -> spec("{\"vendor_id\": \"80860\"}"), DeviceSpecException.Kind.VALUE_OUT_OF_RANGE)
                 .hasMessage("device_spec entry 0: property vendor_id (80860) is greater than the maximum"
                         + " allowable value (FFFF)");
     }
@@ -170,9 +168,8 @@ class DeviceSpecTest {
 
     @Test
     void devnameWithAddressIsAnError() {
-        assertThatThrownBy(() -> spec("{\"devname\": \"eth0\", \"address\": \"*:*:*.5\"}"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.DEVNAME_WITH_ADDRESS))
+        assertRejected(() -> spec("{\"devname\": \"eth0\", \"address\": \"*:*:*.5\"}"),
+                DeviceSpecException.Kind.DEVNAME_WITH_ADDRESS)
                 .hasMessageContaining("devname \"eth0\"")
                 .hasMessageContaining("not both");
     }
@@ -246,9 +243,7 @@ class DeviceSpecTest {
     void remoteManagedEntryThatMatchesThePhysicalFunctionItselfIsRejected() {
         final DeviceSpec spec = spec("{\"address\": \"0000:0a:00.0\", \"remote_managed\": \"true\"}");
 
-        assertThatThrownBy(() -> spec.checkOn(HOST))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.REMOTE_MANAGED_PF))
+        assertRejected(() -> spec.checkOn(HOST), DeviceSpecException.Kind.REMOTE_MANAGED_PF)
                 .hasMessageContaining("0000:0a:00.0")
                 .hasMessageContaining("154c");
     }
@@ -258,18 +253,14 @@ class DeviceSpecTest {
         final DeviceSpec spec = spec("{\"address\": \"0000:0a:00.0\", \"product_id\": \"5050\","
                 + " \"remote_managed\": \"yes\"}");
 
-        assertThatThrownBy(() -> spec.checkOn(HOST))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.REMOTE_MANAGED_VF_MISMATCH));
+        assertRejected(() -> spec.checkOn(HOST), DeviceSpecException.Kind.REMOTE_MANAGED_VF_MISMATCH);
     }
 
     @Test
     void remoteManagedDevnameTheHostDoesNotHaveIsRejected() {
         final DeviceSpec spec = spec("{\"devname\": \"eth9\", \"remote_managed\": \"True\"}");
 
-        assertThatThrownBy(() -> spec.checkOn(HOST))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.REMOTE_MANAGED_NOT_PRESENT));
+        assertRejected(() -> spec.checkOn(HOST), DeviceSpecException.Kind.REMOTE_MANAGED_NOT_PRESENT);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.pciledger.agent.spec;
 
+import static io.pciledger.agent.spec.SpecAssertions.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +73,8 @@ class NovaConfReaderTest {
 
     @Test
     void invalidDeviceSpecInNovaConfIsADeviceSpecError() {
-        assertThatThrownBy(() -> parse("[pci]\ndevice_spec = {\"address\": \"0000:0a:00.8\"}\n"))
-                .isInstanceOfSatisfying(DeviceSpecException.class,
-                        e -> assertThat(e.kind()).isEqualTo(DeviceSpecException.Kind.VALUE_OUT_OF_RANGE));
+        assertRejected(() -> parse("[pci]\ndevice_spec = {\"address\": \"0000:0a:00.8\"}\n"),
+                DeviceSpecException.Kind.VALUE_OUT_OF_RANGE);
     }
 
     @Test
