@@ -112,7 +112,7 @@ final class HostDocument {
         if (!netdevs.isObject()) {
             throw new ExplainInputException("netdevs: expected an object of interface name to address, got " + netdevs);
         }
-        netdevs.fields().forEachRemaining(entry -> interfaces.put(entry.getKey(),
+        netdevs.properties().forEach(entry -> interfaces.put(entry.getKey(),
                 address(entry.getValue(), "netdevs." + entry.getKey())));
         return interfaces;
     }

@@ -159,7 +159,7 @@ public final class AliasTable {
             throw new AliasException(AliasException.Kind.MISSING_NAME,
                     "alias value " + position + " has no 'name'; every alias needs one");
         }
-        value.fields().forEachRemaining(field -> {
+        value.properties().forEach(field -> {
             if (!field.getValue().isTextual()) {
                 throw invalid(position, field.getKey(), field.getValue().toString(), "a string");
             }

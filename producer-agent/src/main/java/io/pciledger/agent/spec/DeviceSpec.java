@@ -5,7 +5,6 @@ import io.pciledger.agent.device.HostDevices;
 import io.pciledger.agent.device.PciAddress;
 import io.pciledger.agent.device.PciDevice;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ import java.util.TreeMap;
  * puts each device in the {@link DefaultGroup} of its PCI class ({@code default-network},
  * {@code default-gpu}, {@code default-storage}, {@code default-accelerator}, {@code default-other}).
  * Every other key is a tag attached to the matched devices ({@code physical_network}, {@code trusted},
- * {@code remote_managed}, ...); a string tag keeps its text, a boolean or number its JSON text, and a
+ * {@code remote_managed}, ...); a string tag keeps its text, any other value its compact JSON text, and a
  * {@code null} tag is the same as no tag.
  *
  * <p>{@code remote_managed} (true or false, as {@link NovaBoolean} reads it) is checked against the
@@ -271,9 +270,7 @@ public final class DeviceSpec {
 
     private static Map<String, String> tags(final JsonNode entry) {
         final Map<String, String> tags = new TreeMap<>();
-        final Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
-        while (fields.hasNext()) {
-            final Map.Entry<String, JsonNode> field = fields.next();
+        for (final Map.Entry<String, JsonNode> field : entry.properties()) {
             final String key = field.getKey();
             final JsonNode value = field.getValue();
             final boolean matcherKey = key.equals(VENDOR_ID) || key.equals(PRODUCT_ID) || key.equals(DEVNAME)
