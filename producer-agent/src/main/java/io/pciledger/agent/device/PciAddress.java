@@ -1,5 +1,6 @@
 package io.pciledger.agent.device;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,11 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
     public static final int MAX_BUS = 0xFF;
     public static final int MAX_SLOT = 0x1F;
     public static final int MAX_FUNCTION = 0x7;
+
+    private static final Comparator<PciAddress> ORDER = Comparator.comparingInt(PciAddress::domain)
+            .thenComparingInt(PciAddress::bus)
+            .thenComparingInt(PciAddress::slot)
+            .thenComparingInt(PciAddress::function);
 
     private static final Pattern CANONICAL =
             Pattern.compile("([0-9a-fA-F]{4}):([0-9a-fA-F]{2}):([0-9a-fA-F]{2})\\.([0-7])");
@@ -67,9 +73,13 @@ public record PciAddress(int domain, int bus, int slot, int function) implements
         return domainHex() + ":" + busHex() + ":" + slotHex() + "." + functionHex();
     }
 
+    /**
+     * Orders by domain, bus, slot, then function: the same order as the canonical text, without
+     * formatting it (sorting a host's thousands of functions compares addresses often).
+     */
     @Override
     public int compareTo(final PciAddress other) {
-        return toString().compareTo(other.toString());
+        return ORDER.compare(this, other);
     }
 
     private static void checkRange(final String part, final int value, final int max) {

@@ -1,0 +1,29 @@
+package io.pciledger.agent.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class PciAddressOrderTest {
+
+    @Property
+    void ordersExactlyAsTheCanonicalTextDoes(
+            @ForAll("addresses") final PciAddress a, @ForAll("addresses") final PciAddress b) {
+        assertThat(Integer.signum(a.compareTo(b))).isEqualTo(Integer.signum(a.toString().compareTo(b.toString())));
+    }
+
+    @Provide
+    Arbitrary<PciAddress> addresses() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, PciAddress.MAX_DOMAIN),
+                        Arbitraries.integers().between(0, PciAddress.MAX_BUS),
+                        Arbitraries.integers().between(0, PciAddress.MAX_SLOT),
+                        Arbitraries.integers().between(0, PciAddress.MAX_FUNCTION))
+                .as(PciAddress::new);
+    }
+}
