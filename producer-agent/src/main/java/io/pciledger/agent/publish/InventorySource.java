@@ -1,8 +1,5 @@
 package io.pciledger.agent.publish;
 
-import io.pciledger.schemas.common.Device;
-import java.util.List;
-
 /**
  * What an agent sees on its host right now: the assignable devices, each with the PCI group and
  * tags of the device spec entry that matched it. Reading sysfs and applying the spec hide behind it.
@@ -13,5 +10,5 @@ public interface InventorySource {
     /**
      * @throws RuntimeException when the host cannot be scanned this time; the agent retries at the next rescan
      */
-    List<Device> currentDevices();
+    ScannedInventory scan();
 }

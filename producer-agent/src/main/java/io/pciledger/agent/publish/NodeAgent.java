@@ -6,9 +6,9 @@ import io.pciledger.schemas.inventory.HostSnapshot;
 import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>otherwise only the {@link InventoryDiff differences} since the last acknowledged state;</li>
  *   <li>a heartbeat every time, so the ledger knows the host is alive.</li>
  * </ul>
+ *
+ * <p>A device whose entry could not be read this time is reported as it was last published, never
+ * as removed (see {@link ScannedInventory}).
  *
  * <p>Not thread-safe: one host's rescans run one at a time.
  */
@@ -62,15 +65,20 @@ public final class NodeAgent {
     /** Looks at the host once and publishes what changed; never throws for a failed scan or send. */
     public Outcome rescan() {
         rescans++;
-        final List<Device> devices;
+        final ScannedInventory scanned;
         try {
-            devices = source.currentDevices();
+            scanned = source.scan();
         } catch (RuntimeException e) {
             LOG.warn("host {}: scan failed, keeping the last published inventory: {}", host, e.toString());
             send(new AgentHeartbeat(published.size()));
             return new Outcome(false, false, 0, sink.flush());
         }
-        final Map<String, Device> current = byAddress(devices);
+        final Map<String, Device> current = byAddress(scanned.devices());
+        scanned.unreadableAddresses().forEach(address -> {
+            if (published.containsKey(address)) {
+                current.putIfAbsent(address, published.get(address));
+            }
+        });
         if (pendingSnapshot == null && rescans % snapshotEvery == 0) {
             pendingSnapshot = SnapshotReason.PERIODIC;
         }
@@ -118,10 +126,8 @@ public final class NodeAgent {
     }
 
     private static Map<String, Device> byAddress(final List<Device> devices) {
-        final Map<String, Device> map = new LinkedHashMap<>();
-        devices.stream()
-                .sorted((a, b) -> a.getAddress().compareTo(b.getAddress()))
-                .forEach(device -> map.put(device.getAddress(), device));
+        final Map<String, Device> map = new TreeMap<>();
+        devices.forEach(device -> map.put(device.getAddress(), device));
         return map;
     }
 }

@@ -14,14 +14,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NodeAgentTest {
 
     private final RecordingSink sink = new RecordingSink();
     private final List<Device> devices = new ArrayList<>(List.of(gpu("0000:af:00.0", "gpu"), gpu("0000:b0:00.0", "gpu")));
-    private final NodeAgent agent = new NodeAgent("compute-1", () -> List.copyOf(devices), sink, 3,
+    private final NodeAgent agent = new NodeAgent("compute-1", () -> ScannedInventory.of(devices), sink, 3,
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC), "test");
 
     @Test
@@ -117,6 +119,21 @@ class NodeAgentTest {
 
         assertThat(outcome.scanned()).isFalse();
         assertThat(payloads()).containsExactly(new AgentHeartbeat(0));
+    }
+
+    @Test
+    void unreadableDeviceProducesNoRemovalInADiff() {
+        final List<Device> scanned = new ArrayList<>(devices);
+        final Set<String> unreadable = new HashSet<>();
+        final NodeAgent flaky = new NodeAgent("compute-1", () -> new ScannedInventory(scanned, unreadable), sink, 100,
+                Clock.systemUTC(), "test");
+        flaky.rescan();
+        sink.facts.clear();
+        unreadable.add(scanned.remove(0).getAddress());
+
+        flaky.rescan();
+
+        assertThat(payloads()).containsExactly(new AgentHeartbeat(2));
     }
 
     @Test
