@@ -9,6 +9,7 @@ import io.pciledger.schemas.common.ClaimedDevice;
 import io.pciledger.schemas.common.DevType;
 import io.pciledger.schemas.common.Device;
 import io.pciledger.schemas.common.NumaPolicy;
+import io.pciledger.schemas.common.RejectReason;
 import io.pciledger.schemas.common.RequestItem;
 import io.pciledger.schemas.common.VnicType;
 import io.pciledger.schemas.deadletter.DeadLetter;
@@ -25,6 +26,7 @@ import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
 import io.pciledger.schemas.ledger.ClaimConfirmed;
 import io.pciledger.schemas.ledger.ClaimExpired;
+import io.pciledger.schemas.ledger.ClaimRejected;
 import io.pciledger.schemas.ledger.DeviceAdded;
 import io.pciledger.schemas.ledger.DeviceLost;
 import io.pciledger.schemas.ledger.DeviceRemoved;
@@ -37,7 +39,6 @@ import io.pciledger.schemas.ledger.LedgerEvent;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.result.Confirmed;
 import io.pciledger.schemas.result.Granted;
-import io.pciledger.schemas.result.RejectReason;
 import io.pciledger.schemas.result.Rejected;
 import io.pciledger.schemas.result.Released;
 import io.pciledger.schemas.topic.TopicDefinition;
@@ -103,7 +104,9 @@ public final class SampleEvents {
                 new DeviceUpdated(vf("0000:3b:02.0", "0000:3b:00.0"), gpu("0000:3b:02.0")),
                 new DeviceRemoved("0000:af:00.0", "gpu-a100"),
                 new DeviceLost("0000:3b:02.0", "physnet1-vf", "claim-1"),
-                new DevicesClaimed("claim-1", "tenant-a", "vm-1", List.of(claimed), false, T0.plusSeconds(60)),
+                new DevicesClaimed("claim-1", "tenant-a", "vm-1", "sha256:1f2e", List.of(claimed), false, T0.plusSeconds(60)),
+                new ClaimRejected("claim-3", "tenant-b", "vm-3", "sha256:77aa", RejectReason.INSUFFICIENT_DEVICES,
+                        "2 devices of group gpu-a100 requested, 1 available on compute-1"),
                 new ClaimConfirmed("claim-1"),
                 new DevicesReleased("claim-1", List.of("0000:3b:02.0"), "instance deleted"),
                 new ClaimExpired("claim-2", List.of("0000:3b:02.1")),
