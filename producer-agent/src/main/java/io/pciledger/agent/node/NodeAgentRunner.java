@@ -1,7 +1,5 @@
 package io.pciledger.agent.node;
 
-import io.pciledger.agent.publish.NodeAgent;
-import io.pciledger.schemas.inventory.SnapshotReason;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,23 +8,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one host's {@link NodeAgent} every rescan interval on its own thread, and when asked
- * (SIGHUP): re-reads the PCI configuration and rescans at once. A configuration change that took
- * effect makes the next rescan a full snapshot.
+ * Runs one host's agent every rescan interval on its own thread, and when asked (SIGHUP) re-reads
+ * the PCI configuration and rescans at once.
  */
 public final class NodeAgentRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgentRunner.class);
 
-    private final NodeAgent agent;
+    private final HostAgent agent;
     private final ReloadingPciConfig config;
     private final ScheduledExecutorService executor;
-    private long appliedGeneration;
 
-    public NodeAgentRunner(final NodeAgent agent, final ReloadingPciConfig config) {
+    public NodeAgentRunner(final HostAgent agent, final ReloadingPciConfig config) {
         this.agent = agent;
         this.config = config;
-        this.appliedGeneration = config.generation();
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "node-agent-" + agent.host());
             thread.setDaemon(true);
@@ -48,13 +43,7 @@ public final class NodeAgentRunner implements AutoCloseable {
 
     private void rescanSafely() {
         try {
-            config.current();
-            if (config.generation() != appliedGeneration) {
-                appliedGeneration = config.generation();
-                agent.requestSnapshot(SnapshotReason.SPEC_CHANGED);
-            }
-            final NodeAgent.Outcome outcome = agent.rescan();
-            LOG.debug("host {}: rescan {}", agent.host(), outcome);
+            LOG.debug("host {}: rescan {}", agent.host(), agent.rescan());
         } catch (RuntimeException e) {
             LOG.error("host {}: rescan failed unexpectedly; trying again at the next interval", agent.host(), e);
         }

@@ -5,11 +5,15 @@ import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * Publishes inventory facts to {@code pci.inventory}, keyed by host, with an idempotent producer
  * and {@code acks=all}. One publisher serves any number of hosts (a simulated fleet shares one);
  * each host gets its own {@link FactSink} that knows whether its own facts were acknowledged.
+ * A host's sink is used by one thread at a time.
  *
  * <p>During a broker outage sends fail after {@code delivery.timeout.ms} (default here 30 s) instead
  * of blocking the agent; the agent then resyncs with a snapshot once the broker is back.
@@ -63,7 +68,8 @@ public final class KafkaInventoryPublisher implements AutoCloseable {
     private final class HostSink implements FactSink {
 
         private final String host;
-        private final AtomicInteger failures = new AtomicInteger();
+        private final List<Future<RecordMetadata>> pending = new ArrayList<>();
+        private boolean failed;
 
         private HostSink(final String host) {
             this.host = host;
@@ -72,25 +78,32 @@ public final class KafkaInventoryPublisher implements AutoCloseable {
         @Override
         public void send(final InventoryFact fact) {
             try {
-                producer.send(new ProducerRecord<>(topic, host, fact), (metadata, exception) -> {
-                    if (exception != null) {
-                        failures.incrementAndGet();
-                    }
-                });
+                pending.add(producer.send(new ProducerRecord<>(topic, host, fact)));
             } catch (KafkaException e) {
                 LOG.debug("host {}: send failed: {}", host, e.toString());
-                failures.incrementAndGet();
+                failed = true;
             }
         }
 
+        /** Waits for this host's own facts only, so hosts sharing the producer do not wait for each other. */
         @Override
         public boolean flush() {
-            try {
-                producer.flush();
-            } catch (KafkaException e) {
-                failures.incrementAndGet();
+            boolean delivered = !failed;
+            for (final Future<RecordMetadata> future : pending) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    LOG.debug("host {}: fact not acknowledged: {}", host, e.getCause().toString());
+                    delivered = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    delivered = false;
+                    break;
+                }
             }
-            return failures.getAndSet(0) == 0;
+            pending.clear();
+            failed = false;
+            return delivered;
         }
     }
 }
