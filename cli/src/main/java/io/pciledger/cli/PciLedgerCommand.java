@@ -1,13 +1,17 @@
 package io.pciledger.cli;
 
+import io.pciledger.agent.explain.ExplainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code pci-ledger} program: one subcommand per role. */
-@Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger 0.1.0-SNAPSHOT",
+@Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger " + PciLedgerCommand.VERSION,
         description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
-        subcommands = {DevCommand.class, TopicsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DevCommand.class, AgentCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PciLedgerCommand {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
 
     public static void main(final String[] args) {
         System.exit(commandLine().execute(args));

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pciledger.agent.device.HostDevices;
+import io.pciledger.agent.spec.DeviceSpecList;
+import io.pciledger.agent.spec.PciConfig;
+import io.pciledger.agent.sysfs.SysfsScanner;
+import io.pciledger.agent.sysfs.SysfsUnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +24,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,9 +41,8 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 when every spec is valid; 2 when a spec is invalid or a document malformed (in batch
  * mode after all lines are answered); 1 when the input cannot be read.
  *
- * <p>The documents carry the devices. A mode that discovers this host's devices from sysfs and reads
- * the spec from nova.conf will call {@link Explainer#explain(java.util.function.Supplier,
- * io.pciledger.agent.device.HostDevices)} with the discovered {@code HostDevices}.
+ * <p>The documents carry the devices; or, with {@code --sysfs-root /sys --pci-config /etc/nova/nova.conf},
+ * the devices are discovered from sysfs and the spec read from nova.conf (or the agent's JSON file).
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain which device spec entry matches each device, the group it lands in, and why"
@@ -58,6 +64,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Read one document per line, write one compact result per line.")
     private boolean batch;
 
+    @Option(names = "--sysfs-root", paramLabel = "DIR",
+            description = "Discover the devices from this sysfs root (e.g. /sys) instead of reading a document;"
+                    + " needs --pci-config.")
+    private Path sysfsRoot;
+
+    @Option(names = "--pci-config", paramLabel = "FILE",
+            description = "With --sysfs-root: the device spec, from nova.conf or the agent's JSON config file.")
+    private Path pciConfig;
+
     @Spec
     private CommandSpec spec;
 
@@ -77,6 +92,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
+        if (sysfsRoot != null || pciConfig != null) {
+            return explainThisHost(out);
+        }
         try (Reader input = open()) {
             final int exitCode = batch ? explainLines(new BufferedReader(input), out) : explainDocument(input, out);
             out.flush();
@@ -85,6 +103,35 @@ public final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("explain: cannot read " + (file == null ? "standard input" : file)
                     + ": " + e.getMessage());
             return EXIT_UNREADABLE;
+        }
+    }
+
+    private int explainThisHost(final PrintWriter out) {
+        if (sysfsRoot == null || pciConfig == null || file != null || batch) {
+            throw new ParameterException(spec.commandLine(),
+                    "--sysfs-root and --pci-config go together, without FILE or --batch");
+        }
+        final Explanation explanation;
+        try {
+            final HostDevices host = new SysfsScanner(sysfsRoot).scan();
+            explanation = explainer.explain(this::deviceSpecsOfPciConfig, host);
+        } catch (final UncheckedIOException | SysfsUnavailableException e) {
+            spec.commandLine().getErr().println("explain: " + e.getMessage());
+            return EXIT_UNREADABLE;
+        } catch (final RuntimeException e) {
+            out.println(explainer.invalidInput(pciConfig + ": " + e.getMessage()).document().toPrettyString());
+            return EXIT_INVALID;
+        }
+        out.println(explanation.document().toPrettyString());
+        out.flush();
+        return explanation.exitCode();
+    }
+
+    private DeviceSpecList deviceSpecsOfPciConfig() {
+        try {
+            return PciConfig.load(pciConfig).deviceSpecs();
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read --pci-config " + pciConfig + ": " + e.getMessage(), e);
         }
     }
 

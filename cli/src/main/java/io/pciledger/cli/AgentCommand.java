@@ -1,0 +1,96 @@
+package io.pciledger.cli;
+
+import io.pciledger.agent.node.HostAgent;
+import io.pciledger.agent.node.NodeAgentRunner;
+import io.pciledger.agent.node.ReloadingPciConfig;
+import io.pciledger.agent.node.SysfsInventorySource;
+import io.pciledger.agent.publish.KafkaInventoryPublisher;
+import io.pciledger.agent.publish.NodeAgent;
+import io.pciledger.agent.sysfs.SysfsScanner;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pci-ledger agent}: the node agent of one compute host. Discovers PCI devices from sysfs,
+ * applies the device spec, and publishes a snapshot, then differences, to {@code pci.inventory}.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = {"Run the node agent of this compute host: discover PCI devices from sysfs, group them with",
+                "the device spec, publish inventory facts. SIGHUP re-reads the PCI config; an invalid new config",
+                "is refused and the old one kept. Exit code 2 when the PCI config is invalid at start."})
+public final class AgentCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "NAME", description = "This host's name in the ledger (default: the hostname).")
+    private String host;
+
+    @Option(names = "--sysfs-root", paramLabel = "DIR", defaultValue = "/sys",
+            description = "Where sysfs is mounted (default ${DEFAULT-VALUE}).")
+    private Path sysfsRoot;
+
+    @Option(names = "--pci-config", paramLabel = "FILE", required = true,
+            description = "The device spec and aliases: an existing nova.conf ([pci] device_spec, alias) or a JSON file.")
+    private Path pciConfig;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Time between rescans (default ${DEFAULT-VALUE}).")
+    private Duration interval;
+
+    @Option(names = "--snapshot-every", paramLabel = "N", defaultValue = "10",
+            description = "Send a full snapshot every N rescans (default ${DEFAULT-VALUE}).")
+    private int snapshotEvery;
+
+    @Option(names = "--once", description = "Scan and publish once, then exit (0 when every fact was acknowledged).")
+    private boolean once;
+
+    @Mixin
+    private KafkaClientOptions kafka;
+
+    @Mixin
+    private TopicOptions topics;
+
+    @Override
+    public Integer call() throws Exception {
+        final PrintWriter out = spec.commandLine().getOut();
+        final ReloadingPciConfig config = PciConfigs.open(pciConfig, spec.commandLine());
+        final String hostName = host != null ? host : InetAddress.getLocalHost().getHostName();
+        TopicSetup.ensure(kafka.clientProperties(), topics, out);
+
+        final KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(kafka.clientProperties(), topics.names());
+        final SysfsInventorySource source =
+                new SysfsInventorySource(new SysfsScanner(sysfsRoot), () -> config.current().deviceSpecs());
+        final NodeAgent agent = new NodeAgent(hostName, source, publisher.sinkFor(hostName), snapshotEvery,
+                Clock.systemUTC(), PciLedgerCommand.VERSION);
+        final HostAgent hostAgent = new HostAgent(agent, config);
+
+        if (once) {
+            final NodeAgent.Outcome outcome = hostAgent.rescan();
+            publisher.close();
+            out.printf("host %s: %s%n", hostName, outcome);
+            return outcome.delivered() ? 0 : 1;
+        }
+        final NodeAgentRunner runner = new NodeAgentRunner(hostAgent, config);
+        final ShutdownSignal shutdown = new ShutdownSignal("agent", () -> {
+            runner.close();
+            publisher.close();
+        });
+        ShutdownSignal.onHangup(runner::reloadAndRescan);
+        runner.start(interval);
+        out.printf("agent for host %s: rescanning %s every %s with %s; stop with Ctrl-C, reload with SIGHUP%n",
+                hostName, sysfsRoot, interval, pciConfig);
+        out.flush();
+        shutdown.await();
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package io.pciledger.cli;
+
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Keeps a long-running command alive until Ctrl-C or SIGTERM, running its clean-up first; and
+ * routes SIGHUP (the Unix "re-read your configuration") to a handler.
+ */
+final class ShutdownSignal {
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** Runs {@code cleanUp} on Ctrl-C or SIGTERM, then lets {@link #await()} return. */
+    ShutdownSignal(final String name, final Runnable cleanUp) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                cleanUp.run();
+            } finally {
+                stopped.countDown();
+            }
+        }, name + "-shutdown"));
+    }
+
+    /** Calls {@code handler} on every SIGHUP. */
+    static void onHangup(final Runnable handler) {
+        Signal.handle(new Signal("HUP"), signal -> handler.run());
+    }
+
+    void await() throws InterruptedException {
+        stopped.await();
+    }
+}
