@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain Kafka clients against a cluster under test: create a topic, write with acks=all, read back. */
+/** Plain Kafka clients against a cluster under test: create a topic, write with acks=all or in a transaction, read back. */
 final class RecordRoundTrip {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -57,12 +57,29 @@ final class RecordRoundTrip {
         }
     }
 
-    /** Reads the values of partition 0 from the beginning until there are {@code expected} of them. */
+    /** Writes one record in a committed transaction, as an exactly-once Streams task does. */
+    void writeInTransaction(final String topic, final String key, final String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "round-trip-" + UUID.randomUUID(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) PATIENCE.toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.commitTransaction();
+        }
+    }
+
+    /** Reads the committed values of partition 0 from the beginning until there are {@code expected} of them. */
     List<String> readValues(final String topic, final int expected) {
         final List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new StringDeserializer())) {
             final TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

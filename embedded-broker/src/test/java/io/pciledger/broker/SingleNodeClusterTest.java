@@ -33,6 +33,15 @@ class SingleNodeClusterTest {
     }
 
     @Test
+    void transactionalWriteCommitsForReadCommittedConsumers() throws Exception {
+        final String topic = clients.createTopic("transactional", 1, 1);
+
+        clients.writeInTransaction(topic, "host-a", "claimed exactly once");
+
+        assertThat(clients.readValues(topic, 1)).containsExactly("claimed exactly once");
+    }
+
+    @Test
     void listensOnLoopbackOnly() {
         assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
     }

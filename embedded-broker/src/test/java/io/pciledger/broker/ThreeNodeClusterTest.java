@@ -36,14 +36,18 @@ class ThreeNodeClusterTest {
     }
 
     @Test
-    void acceptsAcksAllWritesWithOneNodeKilled() throws Exception {
+    void staysWritableWithAcksAllAndTransactionsWhileOneNodeIsKilled() throws Exception {
         final String topic = clients.createTopic("one-node-down", 3, 2);
+        // Kafka creates its transaction log on first use, with 3 replicas: it needs every node then.
+        clients.writeInTransaction(topic, "host-a", "transaction with every node up");
 
         kafka.killNode(1);
-        clients.write(topic, "host-a", "written with node 1 dead");
+        clients.write(topic, "host-a", "acks=all with node 1 dead");
+        clients.writeInTransaction(topic, "host-a", "transaction with node 1 dead");
 
         assertThat(kafka.isRunning(1)).isFalse();
-        assertThat(clients.readValues(topic, 1)).containsExactly("written with node 1 dead");
+        assertThat(clients.readValues(topic, 3)).containsExactly(
+                "transaction with every node up", "acks=all with node 1 dead", "transaction with node 1 dead");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  *   <li>The internal topics of consumer offsets and transactions are replicated to
  *       {@code min(3, nodes)} nodes with a minimum in-sync set of {@code min(2, nodes)}, so
  *       {@code exactly_once_v2} works on one node and survives the loss of one node of three.
+ *       Kafka creates these topics on first use and needs that many live nodes then: on a
+ *       three-node cluster, run a transaction and a consumer group once before killing a node.
  *       Topics created without a replication factor (Streams' changelogs) get {@code min(3, nodes)}.</li>
  *   <li>{@code min.insync.replicas} is 1: the provisioning of each topic sets its own.</li>
  *   <li>Topics are never created by accident ({@code auto.create.topics.enable=false}).</li>
