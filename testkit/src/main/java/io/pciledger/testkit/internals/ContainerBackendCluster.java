@@ -1,0 +1,86 @@
+package io.pciledger.testkit.internals;
+
+import io.pciledger.testkit.Backend;
+import io.pciledger.testkit.NodeControl;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * A cluster of the {@link Backend#TESTCONTAINERS} backend: one broker of the official
+ * {@code apache/kafka} image, of the same Kafka version as the embedded cluster and configured like
+ * it where it matters to tests (no topic auto-creation, no rebalance delay).
+ *
+ * <p>Where no Docker engine is reachable, or more than one broker is asked for (not built yet),
+ * {@link #reasonItCannotRun(int)} says so: the extension skips the class with that reason, and a start
+ * attempted anyway aborts the test (a failed JUnit assumption) with the same reason.
+ */
+final class ContainerBackendCluster implements ManagedCluster {
+
+    /** The image: Kafka 4.3.1, the version of the clients and of the embedded broker. */
+    static final String IMAGE = "apache/kafka:4.3.1";
+
+    private final KafkaContainer container;
+
+    private ContainerBackendCluster(final KafkaContainer container) {
+        this.container = container;
+    }
+
+    /**
+     * Says why a cluster of this many brokers cannot run here, if it cannot.
+     *
+     * @param brokers how many brokers the test asks for
+     * @return the reason, or empty where a Docker engine is reachable and one broker is asked for
+     */
+    static Optional<String> reasonItCannotRun(final int brokers) {
+        if (brokers != 1) {
+            return Optional.of("kafka.backend=testcontainers runs a single broker; @KafkaTest(brokers = " + brokers
+                    + ") under Testcontainers is not built yet: skipped");
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            return Optional.of("kafka.backend=testcontainers needs a Docker engine and none is reachable: skipped");
+        }
+        return Optional.empty();
+    }
+
+    /** Starts a one-broker container, or aborts the test with the reason when that is not possible here. */
+    static ContainerBackendCluster start(final int brokers) {
+        reasonItCannotRun(brokers).ifPresent(Assumptions::abort);
+        final KafkaContainer container = new KafkaContainer(IMAGE)
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+        container.start();
+        return new ContainerBackendCluster(container);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return container.getBootstrapServers();
+    }
+
+    @Override
+    public int brokers() {
+        return 1;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.TESTCONTAINERS;
+    }
+
+    @Override
+    public Optional<NodeControl> nodeControl() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka container " + IMAGE + " at " + bootstrapServers();
+    }
+}
