@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
  * applies the device spec, and publishes a snapshot, then differences, to {@code pci.inventory}.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-        description = {"Run the node agent of this compute host: discover PCI devices from sysfs, group them with",
-                "the device spec, publish inventory facts. SIGHUP re-reads the PCI config; an invalid new config",
-                "is refused and the old one kept. Exit code 2 when the PCI config is invalid at start."})
+        description = {"Run the node agent of this compute host: discover PCI devices from sysfs, group them with the device spec, publish inventory facts.",
+                "SIGHUP re-reads the PCI config; an invalid new config is refused and the old one kept.",
+                "Exit code 2 when the PCI config is invalid at start."})
 public final class AgentCommand implements Callable<Integer> {
 
     @Spec

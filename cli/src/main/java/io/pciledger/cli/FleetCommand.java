@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code pci-ledger fleet}: many simulated compute hosts, each with its own generated sysfs tree and agent. */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"Run simulated compute hosts: each gets generated sysfs hardware and its own node agent.",
-                "They share DIR/pci-config.json (written with a demo device spec when missing; edit it and send",
-                "SIGHUP, or wait for the next rescan)."})
+                "They share DIR/pci-config.json, written with a demo device spec when missing: edit it and send SIGHUP, or wait for the next rescan."})
 public final class FleetCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,7 @@
 package io.pciledger.cli;
 
 import io.pciledger.agent.explain.ExplainCommand;
+import io.pciledger.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger " + PciLedgerCommand.VERSION,
         description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
         subcommands = {DevCommand.class, AgentCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PciLedgerCommand {
 
