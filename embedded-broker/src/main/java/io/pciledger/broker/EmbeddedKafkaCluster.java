@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure drills: {@link #stopNode(int)} (SIGTERM, a clean shutdown), {@link #killNode(int)}
  * (SIGKILL, a crash) and {@link #startNode(int)} (the same node back, with its ports and data).
+ * Kafka creates its consumer-offsets and transaction topics on first use with {@code min(3, nodes)}
+ * replicas, which needs that many live nodes at that moment: on three nodes, run the consumer group
+ * or transaction once before the first kill.
+ *
+ * <p>The brokers are configured for exactly-once Kafka Streams on one node as on three, and sized
+ * for a small machine; the defaults and their reasons are listed in {@link ServerProperties}.
  *
  * <pre>{@code
  * try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().nodes(3).build().start()) {

@@ -57,7 +57,8 @@ public final class EmbeddedKafkaClusterBuilder {
 
     /**
      * A data directory to keep across runs. A node already formatted there keeps its cluster id and
-     * data; the others are formatted. Default: a temporary directory, deleted on close.
+     * data; the others are formatted. Reuse it with the same node count: the quorum is static.
+     * Default: a temporary directory, deleted on close.
      *
      * @param directory created if it does not exist
      * @return this builder

@@ -19,7 +19,9 @@ import java.util.List;
  * the {@code java.class.path} system property rather than locating jars itself. Under Maven Surefire
  * that property holds the real test class path even when Surefire starts its fork through a
  * manifest-only jar. The class path travels in a {@code java @argfile}, so that a long one does not
- * hit the operating system's limit on the length of one argument.
+ * hit the operating system's limit on the length of one argument. Jars named in a jar's
+ * {@code Class-Path} manifest entry are followed as usual; a jar that nests other jars inside itself
+ * (a Spring Boot-style executable jar) would not give the child a usable class path.
  *
  * <p>The Java binary is the one this JVM runs on ({@code java.home}).
  */
