@@ -32,6 +32,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicProvisioner {
 
+    private static final int MAX_PASSES = 5;
+
     private final Admin admin;
     private final TopicNames names;
     private final TopicSettings settings;
@@ -55,6 +57,30 @@ public final class TopicProvisioner {
      *                                or does not answer in time
      */
     public ProvisioningReport ensureTopics() {
+        final List<String> createdEarlier = new ArrayList<>();
+        for (int pass = 1; ; pass++) {
+            try {
+                final ProvisioningReport report = ensureTopicsOnce();
+                if (createdEarlier.isEmpty()) {
+                    return report;
+                }
+                final List<String> existing = new ArrayList<>(report.existing());
+                existing.removeAll(createdEarlier);
+                return new ProvisioningReport(createdEarlier, existing, report.warnings(), report.partitions());
+            } catch (CreatedElsewhereException e) {
+                createdEarlier.addAll(e.created);
+                // Someone created a topic between our listing and our creation (or the listing lagged the
+                // controller): look again, so that topic is checked like any existing one.
+                if (pass >= MAX_PASSES) {
+                    throw new IllegalStateException("topics " + e.topics + " exist according to the controller"
+                            + " but are not listed after " + MAX_PASSES + " attempts", e);
+                }
+                pause(Duration.ofMillis(200L * pass));
+            }
+        }
+    }
+
+    private ProvisioningReport ensureTopicsOnce() {
         final Set<String> existingNames = await(admin.listTopics().names());
         final List<TopicDefinition<?>> existing = new ArrayList<>();
         final List<TopicDefinition<?>> missing = new ArrayList<>();
@@ -149,6 +175,7 @@ public final class TopicProvisioner {
                     + " but the cluster has only " + brokers + " broker(s)");
         }
         final List<String> created = new ArrayList<>();
+        final List<String> createdElsewhere = new ArrayList<>();
         for (final TopicDefinition<?> topic : missing) {
             final NewTopic newTopic = new NewTopic(names.of(topic), partitions, settings.replicationFactor())
                     .configs(configFor(topic));
@@ -159,9 +186,35 @@ public final class TopicProvisioner {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+                createdElsewhere.add(newTopic.name());
             }
         }
+        if (!createdElsewhere.isEmpty()) {
+            throw new CreatedElsewhereException(createdElsewhere, created);
+        }
         return created;
+    }
+
+    private static void pause(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning topics", e);
+        }
+    }
+
+    /** Topics that turned out to exist when we tried to create them. */
+    private static final class CreatedElsewhereException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> topics;
+        private final List<String> created;
+
+        CreatedElsewhereException(final List<String> topics, final List<String> created) {
+            super(null, null, false, false);
+            this.topics = List.copyOf(topics);
+            this.created = List.copyOf(created);
+        }
     }
 
     /** The topic-level configuration a topic is created with. */
