@@ -130,7 +130,7 @@ public final class SimulatedFleet implements AutoCloseable {
         final long step = Math.max(1, interval.toMillis() / hosts.size());
         for (int i = 0; i < hosts.size(); i++) {
             final HostAgent host = hosts.get(i);
-            executor.scheduleWithFixedDelay(() -> rescanSafely(host), i * step, interval.toMillis(), TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(host::rescanLoggingFailures, i * step, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -154,14 +154,6 @@ public final class SimulatedFleet implements AutoCloseable {
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void rescanSafely(final HostAgent host) {
-        try {
-            host.rescan();
-        } catch (RuntimeException e) {
-            LOG.error("host {}: rescan failed unexpectedly", host.host(), e);
         }
     }
 

@@ -2,12 +2,16 @@ package io.pciledger.agent.node;
 
 import io.pciledger.agent.publish.NodeAgent;
 import io.pciledger.schemas.inventory.SnapshotReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One host's agent together with the PCI configuration it follows: before each rescan it picks up
  * a changed configuration, and the first rescan under a new one sends a full snapshot.
  */
 public final class HostAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostAgent.class);
 
     private final NodeAgent agent;
     private final ReloadingPciConfig config;
@@ -27,6 +31,15 @@ public final class HostAgent {
             agent.requestSnapshot(SnapshotReason.SPEC_CHANGED);
         }
         return agent.rescan();
+    }
+
+    /** Like {@link #rescan()}, for a scheduler: an unexpected failure is logged and the next rescan tries again. */
+    public void rescanLoggingFailures() {
+        try {
+            LOG.debug("host {}: rescan {}", host(), rescan());
+        } catch (RuntimeException e) {
+            LOG.error("host {}: rescan failed unexpectedly; trying again at the next interval", host(), e);
+        }
     }
 
     public String host() {

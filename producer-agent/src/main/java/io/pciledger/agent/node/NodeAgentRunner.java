@@ -4,16 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs one host's agent every rescan interval on its own thread, and when asked (SIGHUP) re-reads
  * the PCI configuration and rescans at once.
  */
 public final class NodeAgentRunner implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NodeAgentRunner.class);
 
     private final HostAgent agent;
     private final ReloadingPciConfig config;
@@ -30,23 +26,15 @@ public final class NodeAgentRunner implements AutoCloseable {
     }
 
     public void start(final Duration interval) {
-        executor.scheduleWithFixedDelay(this::rescanSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(agent::rescanLoggingFailures, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Re-reads the configuration and rescans now, off the caller's thread. */
     public void reloadAndRescan() {
         executor.execute(() -> {
             config.reloadNow();
-            rescanSafely();
+            agent.rescanLoggingFailures();
         });
-    }
-
-    private void rescanSafely() {
-        try {
-            LOG.debug("host {}: rescan {}", agent.host(), agent.rescan());
-        } catch (RuntimeException e) {
-            LOG.error("host {}: rescan failed unexpectedly; trying again at the next interval", agent.host(), e);
-        }
     }
 
     @Override
