@@ -72,7 +72,7 @@ public final class AgentScanBenchmark implements Callable<Integer> {
             ResultsWriter.write(result, bench.resultsFolder(), bench.out());
             return 0;
         } finally {
-            tree.delete();
+            DeleteTree.quietly(scratch);
         }
     }
 
