@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * @param liveMigratable whether nothing in the claim blocks live migration
  * @param expiresAt      when it expires unless confirmed, or null for never
  * @param status         live, confirmed, released or expired
- * @param lostAddresses  devices that left the host while claimed (the claim's "lost device" flag), sorted
+ * @param lostAddresses  devices that left the host while claimed and have not come back (the claim's "lost
+ *                       device" flag), sorted; for an ended claim, as they were when it ended
  * @param claimedSeq     ledger sequence of its {@code DevicesClaimed}
  * @param confirmedSeq   ledger sequence of its {@code ClaimConfirmed}, or 0
  * @param endedSeq       ledger sequence of its {@code DevicesReleased} or {@code ClaimExpired}, or 0

@@ -40,14 +40,11 @@ public final class ClaimLifecycle {
     /** The decision on confirming {@code request.claimId()}. */
     public static CommandDecision confirm(final HostLedger ledger, final ConfirmRequest request,
             final Requester requester) {
-        final Optional<Claim> found = ledger.claim(request.claimId());
-        if (found.isEmpty()) {
-            return CommandDecision.answerOnly(notGranted(ledger, request.claimId(), "confirm"));
+        final Optional<Rejected> refusal = refusal(ledger, request.claimId(), requester, "confirm");
+        if (refusal.isPresent()) {
+            return CommandDecision.answerOnly(refusal.get());
         }
-        final Claim claim = found.get();
-        if (!requester.mayActFor(claim.tenant())) {
-            return CommandDecision.answerOnly(notAuthorized(requester, claim));
-        }
+        final Claim claim = ledger.claim(request.claimId()).orElseThrow();
         return switch (claim.status()) {
             case LIVE -> new CommandDecision(new Confirmed(ledger.nextSeq()),
                     Decision.of(new ClaimConfirmed(claim.claimId())));
@@ -61,14 +58,11 @@ public final class ClaimLifecycle {
     /** The decision on releasing {@code request.claimId()}. */
     public static CommandDecision release(final HostLedger ledger, final ReleaseRequest request,
             final Requester requester) {
-        final Optional<Claim> found = ledger.claim(request.claimId());
-        if (found.isEmpty()) {
-            return CommandDecision.answerOnly(notGranted(ledger, request.claimId(), "release"));
+        final Optional<Rejected> refusal = refusal(ledger, request.claimId(), requester, "release");
+        if (refusal.isPresent()) {
+            return CommandDecision.answerOnly(refusal.get());
         }
-        final Claim claim = found.get();
-        if (!requester.mayActFor(claim.tenant())) {
-            return CommandDecision.answerOnly(notAuthorized(requester, claim));
-        }
+        final Claim claim = ledger.claim(request.claimId()).orElseThrow();
         if (!claim.status().holdsDevices()) {
             return CommandDecision.answerOnly(
                     new Released(claim.addresses(), claim.status() == ClaimStatus.EXPIRED, claim.endedSeq()));
@@ -102,17 +96,22 @@ public final class ClaimLifecycle {
         return decision;
     }
 
-    private static Rejected notGranted(final HostLedger ledger, final String claimId, final String verb) {
-        return ledger.rejection(claimId)
-                .map(rejection -> new Rejected(RejectReason.CLAIM_NOT_LIVE, "claim " + claimId + " on "
-                        + ledger.host() + " was refused (" + rejection.reason() + "): there is nothing to " + verb))
-                .orElseGet(() -> new Rejected(RejectReason.UNKNOWN_CLAIM, "host " + ledger.host()
-                        + " has no claim " + claimId));
-    }
-
-    private static Rejected notAuthorized(final Requester requester, final Claim claim) {
-        return new Rejected(RejectReason.NOT_AUTHORIZED, requester.actor() + " may not act for tenant "
-                + claim.tenant() + ", whose claim " + claim.claimId() + " is");
+    /** Why {@code requester} may not {@code verb} claim {@code claimId}: it was never granted, or is not theirs. */
+    private static Optional<Rejected> refusal(final HostLedger ledger, final String claimId,
+            final Requester requester, final String verb) {
+        final Optional<Claim> claim = ledger.claim(claimId);
+        if (claim.isEmpty()) {
+            return Optional.of(ledger.rejection(claimId)
+                    .map(rejection -> new Rejected(RejectReason.CLAIM_NOT_LIVE, "claim " + claimId + " on "
+                            + ledger.host() + " was refused (" + rejection.reason() + "): there is nothing to " + verb))
+                    .orElseGet(() -> new Rejected(RejectReason.UNKNOWN_CLAIM, "host " + ledger.host()
+                            + " has no claim " + claimId)));
+        }
+        if (!requester.mayActFor(claim.get().tenant())) {
+            return Optional.of(new Rejected(RejectReason.NOT_AUTHORIZED, requester.actor() + " may not " + verb
+                    + " claim " + claimId + " of tenant " + claim.get().tenant()));
+        }
+        return Optional.empty();
     }
 
     private static String endedVerb(final Claim claim) {

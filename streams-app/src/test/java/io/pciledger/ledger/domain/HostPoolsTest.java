@@ -1,9 +1,6 @@
 package io.pciledger.ledger.domain;
 
 import static io.pciledger.ledger.domain.Devices.pci;
-import static io.pciledger.ledger.domain.Devices.pf;
-import static io.pciledger.ledger.domain.Devices.vf;
-import static io.pciledger.ledger.domain.Requests.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -24,16 +21,11 @@ class HostPoolsTest {
 
     @Test
     void freeLeavesOutClaimedBlockedAndLostDevices() {
-        final TestHost host = TestHost.with(pf("0000:3b:00.0", "net-pf", 0),
-                vf("0000:3b:02.0", "0000:3b:00.0", "net", 0), vf("0000:3b:02.1", "0000:3b:00.0", "net", 0),
-                vf("0000:3b:02.2", "0000:3b:00.0", "net", 0));
-        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
-        host.granted(claim("c2", RequestItem.port(VnicType.DIRECT, "net")));
-        host.vanish("0000:3b:02.1");
+        final TestHost host = TestHost.pfWithVfsClaimedAndLost();
 
         assertThat(host.pools().pools()).containsExactly(
-                new Pool("net", DevType.TYPE_VF, 0, 3, 1),
-                new Pool("net-pf", DevType.TYPE_PF, 0, 1, 0));
+                new Pool("net", DevType.TYPE_PF, 0, 1, 0),
+                new Pool("net", DevType.TYPE_VF, 0, 3, 1));
     }
 
     @Test

@@ -31,6 +31,22 @@ final class TestHost {
         return host;
     }
 
+    /**
+     * A PF and its three VFs, all of group {@code net}: {@code c1} and {@code c2} hold a VF each as direct
+     * ports, and {@code c2}'s VF ({@code 0000:3b:02.1}) has vanished. So one device of each standing: a free VF,
+     * a claimed VF, a lost VF, and the PF blocked by them.
+     */
+    static TestHost pfWithVfsClaimedAndLost() {
+        final TestHost host = with(Devices.pf("0000:3b:00.0", "net", 0),
+                Devices.vf("0000:3b:02.0", "0000:3b:00.0", "net", 0),
+                Devices.vf("0000:3b:02.1", "0000:3b:00.0", "net", 0),
+                Devices.vf("0000:3b:02.2", "0000:3b:00.0", "net", 0));
+        host.granted(Requests.claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+        host.granted(Requests.claim("c2", RequestItem.port(VnicType.DIRECT, "net")));
+        host.vanish("0000:3b:02.1");
+        return host;
+    }
+
     TestHost groups(final GroupDirectory directory) {
         groups = directory;
         return this;
