@@ -1,0 +1,94 @@
+package io.pciledger.ledger.domain;
+
+import static io.pciledger.ledger.domain.Devices.pf;
+import static io.pciledger.ledger.domain.Devices.vf;
+import static io.pciledger.ledger.domain.Requests.claim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PfVfExclusivityTest {
+
+    private static final Device PF = pf("0000:3b:00.0", "net-pf", 0);
+    private static final Device VF_0 = vf("0000:3b:02.0", PF.address(), "net", 0);
+    private static final Device VF_1 = vf("0000:3b:02.1", PF.address(), "net", 0);
+
+    private final TestHost host = TestHost.with(PF, VF_0, VF_1);
+
+    @Test
+    void vfClaimMakesParentPfUnavailable() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+
+        assertThat(host.availability(PF.address())).isEqualTo(Availability.UNAVAILABLE);
+        assertThat(host.rejected(claim("c2", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf"))).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_DEVICES);
+    }
+
+    @Test
+    void pfClaimMakesAllItsVfsUnavailable() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf")));
+
+        assertThat(host.availability(VF_0.address())).isEqualTo(Availability.UNAVAILABLE);
+        assertThat(host.availability(VF_1.address())).isEqualTo(Availability.UNAVAILABLE);
+        assertThat(host.rejected(claim("c2", RequestItem.port(VnicType.DIRECT, "net"))).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_DEVICES);
+    }
+
+    @Test
+    void releasingOneVfKeepsThePfUnavailableWhileASiblingIsHeld() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+        host.granted(claim("c2", RequestItem.port(VnicType.DIRECT, "net")));
+
+        host.release("c1");
+
+        assertThat(host.availability(PF.address())).isEqualTo(Availability.UNAVAILABLE);
+    }
+
+    @Test
+    void releasingTheLastHeldVfRestoresThePf() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+        host.granted(claim("c2", RequestItem.port(VnicType.DIRECT, "net")));
+
+        host.release("c1");
+        host.release("c2");
+
+        assertThat(host.availability(PF.address())).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void releasingThePfRestoresItsVfs() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf")));
+
+        host.release("c1");
+
+        assertThat(host.availability(VF_0.address())).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void lostVfKeepsItsPfUnavailableUntilItsClaimEnds() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+        host.vanish(VF_0.address());
+
+        assertThat(host.availability(PF.address())).isEqualTo(Availability.UNAVAILABLE);
+
+        host.release("c1");
+
+        assertThat(host.availability(PF.address())).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void genericItemTakingBothAPfAndItsVfIsRefused() {
+        final TestHost mixed = TestHost.with(PF.withGroup("nic"), VF_0.withGroup("nic"));
+
+        assertThat(mixed.rejected(claim("c1", RequestItem.devices("nic", 2))).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_DEVICES);
+    }
+
+    @Test
+    void vfWhosePfIsNotAssignableIsNeverBlocked() {
+        final TestHost vfsOnly = TestHost.with(VF_0, VF_1);
+        vfsOnly.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
+
+        assertThat(vfsOnly.availability(VF_1.address())).isEqualTo(Availability.AVAILABLE);
+    }
+}
