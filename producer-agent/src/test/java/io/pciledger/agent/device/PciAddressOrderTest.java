@@ -2,9 +2,7 @@ package io.pciledger.agent.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -19,11 +17,6 @@ class PciAddressOrderTest {
 
     @Provide
     Arbitrary<PciAddress> addresses() {
-        return Combinators.combine(
-                        Arbitraries.integers().between(0, PciAddress.MAX_DOMAIN),
-                        Arbitraries.integers().between(0, PciAddress.MAX_BUS),
-                        Arbitraries.integers().between(0, PciAddress.MAX_SLOT),
-                        Arbitraries.integers().between(0, PciAddress.MAX_FUNCTION))
-                .as(PciAddress::new);
+        return PciAddresses.any();
     }
 }
