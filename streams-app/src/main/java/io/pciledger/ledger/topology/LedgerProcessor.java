@@ -1,0 +1,143 @@
+package io.pciledger.ledger.topology;
+
+import io.pciledger.ledger.avro.ClaimResults;
+import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.HostPoolRecords;
+import io.pciledger.ledger.avro.InventoryFacts;
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.domain.Answer;
+import io.pciledger.ledger.domain.Cause;
+import io.pciledger.ledger.domain.Command;
+import io.pciledger.ledger.domain.GroupDirectory;
+import io.pciledger.ledger.domain.HostLedgerSession;
+import io.pciledger.ledger.domain.HostPools;
+import io.pciledger.ledger.domain.InventoryFact;
+import io.pciledger.ledger.domain.LedgerRecord;
+import io.pciledger.ledger.domain.Requester;
+import io.pciledger.ledger.state.StoredHost;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger of the hosts of one partition: loads a host's state from the {@code host-ledgers} store, hands the
+ * inventory fact or command to the domain ({@link HostLedgerSession}), and writes what it decided: every ledger
+ * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
+ * when the host's ledger changed, its pools to {@code pci.host-pools} (key host). Under {@code exactly_once_v2}
+ * the store, the three outputs and the input offset commit together.
+ *
+ * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
+ * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
+ * make a host stale or a claim expire.
+ *
+ * <p>A record whose key is not the host it names is skipped with a warning: on another partition it would be
+ * decided by a task that does not own the host, which is how claims would race. So is a record whose payload
+ * this version does not know.
+ */
+final class LedgerProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
+
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, StoredHost> hosts;
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
+        this.context = processorContext;
+        this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+    }
+
+    @Override
+    public void process(final Record<String, SpecificRecord> record) {
+        final SpecificRecord value = record.value();
+        if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
+            if (keyedByHost(record.key(), fact.getHost(), "fact " + fact.getFactId())) {
+                report(fact);
+            }
+        } else if (value instanceof io.pciledger.schemas.command.Command command) {
+            if (keyedByHost(record.key(), command.getHost(), "command " + command.getCommandId())) {
+                handle(command);
+            }
+        } else {
+            LOG.warn("Skipped a record of key {} that is neither an inventory fact nor a command: {}",
+                    record.key(), value);
+        }
+    }
+
+    private void report(final io.pciledger.schemas.inventory.InventoryFact avro) {
+        final InventoryFact fact;
+        try {
+            fact = InventoryFacts.toDomain(avro);
+        } catch (final IllegalArgumentException | NullPointerException unreadable) {
+            LOG.warn("Skipped fact {} of host {}: {}", avro.getFactId(), avro.getHost(), unreadable.getMessage());
+            return;
+        }
+        final Instant now = now();
+        final HostLedgerSession session = load(avro.getHost());
+        final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
+        hosts.put(avro.getHost(), StoredHost.of(session));
+        publish(session, records, now);
+    }
+
+    private void handle(final io.pciledger.schemas.command.Command avro) {
+        final Command command;
+        final Requester requester;
+        try {
+            command = Commands.toDomain(avro);
+            requester = Commands.requester(avro);
+        } catch (final IllegalArgumentException | NullPointerException unreadable) {
+            LOG.warn("Skipped command {} for host {}: {}", avro.getCommandId(), avro.getHost(),
+                    unreadable.getMessage());
+            return;
+        }
+        final Instant now = now();
+        final HostLedgerSession session = load(avro.getHost());
+        final Answer answer = session.handle(command, requester, GroupDirectory.empty(),
+                new Cause(avro.getCommandId(), requester.actor(), now));
+        if (!answer.records().isEmpty()) {
+            hosts.put(avro.getHost(), StoredHost.of(session));
+        }
+        publish(session, answer.records(), now);
+        context.forward(new Record<>(command.claimId(),
+                ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
+                now.toEpochMilli()), LedgerTopology.CLAIM_RESULTS_SINK);
+    }
+
+    private HostLedgerSession load(final String host) {
+        final StoredHost stored = hosts.get(host);
+        return stored == null ? HostLedgerSession.newHost(host) : stored.session();
+    }
+
+    /** The records to the ledger and, if there are any, the host's pools as they now stand. */
+    private void publish(final HostLedgerSession session, final List<LedgerRecord> records, final Instant now) {
+        if (records.isEmpty()) {
+            return;
+        }
+        final String host = session.ledger().host();
+        for (final LedgerRecord ledgerRecord : records) {
+            context.forward(new Record<>(host, LedgerEvents.toAvro(ledgerRecord), now.toEpochMilli()),
+                    LedgerTopology.LEDGER_SINK);
+        }
+        context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(session.ledger()),
+                session.lastHeard().orElse(null), now), now.toEpochMilli()), LedgerTopology.HOST_POOLS_SINK);
+    }
+
+    private static boolean keyedByHost(final String key, final String host, final String what) {
+        if (host != null && host.equals(key)) {
+            return true;
+        }
+        LOG.warn("Skipped {}: it is keyed {} but names host {}; a host's records must be keyed by the host",
+                what, key, host);
+        return false;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+}
