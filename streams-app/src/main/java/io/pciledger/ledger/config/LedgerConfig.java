@@ -1,7 +1,9 @@
 package io.pciledger.ledger.config;
 
+import io.pciledger.ledger.topology.LedgerTimers;
 import io.pciledger.schemas.topic.TopicNames;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -36,6 +38,8 @@ public final class LedgerConfig extends AbstractConfig {
     public static final String STATE_DIR = "ledger.state.dir";
     public static final String COMMIT_INTERVAL_MS = "ledger.commit.interval.ms";
     public static final String TOPIC_PREFIX = "ledger.topic.prefix";
+    public static final String CHECK_INTERVAL_MS = "ledger.check.interval.ms";
+    public static final String STALE_AFTER_MS = "ledger.stale.after.ms";
     public static final String STREAMS_PREFIX = "streams.";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
@@ -52,7 +56,14 @@ public final class LedgerConfig extends AbstractConfig {
                     "How often a transaction commits: a claim's result is visible to the query service (which "
                             + "reads committed) at most this long after it was decided.")
             .define(TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
-                    "A prefix for every topic name, so several ledgers (or tests) can share a cluster.");
+                    "A prefix for every topic name, so several ledgers (or tests) can share a cluster.")
+            .define(CHECK_INTERVAL_MS, Type.LONG, LedgerTimers.DEFAULT.checkEvery().toMillis(), Range.atLeast(1),
+                    Importance.MEDIUM, "How often (wall clock) the ledger expires claims past their time-to-live "
+                            + "and marks silent hosts stale: a claim expires at most this late.")
+            .define(STALE_AFTER_MS, Type.LONG, LedgerTimers.DEFAULT.staleAfter().toMillis(), Range.atLeast(1),
+                    Importance.MEDIUM, "How long a host's agent may be silent (no heartbeat, no fact) before the "
+                            + "host is marked stale and offered for no new claims; longer than the agents' "
+                            + "heartbeat interval.");
 
     private final Map<String, ?> originals;
 
@@ -67,6 +78,11 @@ public final class LedgerConfig extends AbstractConfig {
     /** The topic names, with this ledger's prefix. */
     public TopicNames topicNames() {
         return TopicNames.withPrefix(getString(TOPIC_PREFIX));
+    }
+
+    /** When the ledger checks its hosts, and how long a silent agent keeps its host fresh. */
+    public LedgerTimers timers() {
+        return new LedgerTimers(Duration.ofMillis(getLong(CHECK_INTERVAL_MS)), Duration.ofMillis(getLong(STALE_AFTER_MS)));
     }
 
     /** The Kafka Streams properties of this ledger. */

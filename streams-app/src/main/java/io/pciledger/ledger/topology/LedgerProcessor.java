@@ -16,11 +16,15 @@ import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Requester;
 import io.pciledger.ledger.state.StoredHost;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
  * make a host stale or a claim expire.
  *
+ * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it looks at every host it owns: claims past their
+ * time-to-live expire, and a host whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is
+ * marked stale. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor
+ * {@code ledger}.
+ *
  * <p>A record whose key is not the host it names is skipped with a warning: on another partition it would be
  * decided by a task that does not own the host, which is how claims would race. So is a record whose payload
  * this version does not know.
@@ -44,13 +53,37 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
 
+    private final LedgerTimers timers;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredHost> hosts;
+
+    LedgerProcessor(final LedgerTimers timers) {
+        this.timers = timers;
+    }
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
         this.context = processorContext;
         this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+        processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
+    }
+
+    /** Expires due claims and marks silent hosts stale, on every host this task owns. */
+    private void checkHosts(final long wallClockMs) {
+        final Instant now = Instant.ofEpochMilli(wallClockMs);
+        final List<KeyValue<String, StoredHost>> owned = new ArrayList<>();
+        try (KeyValueIterator<String, StoredHost> all = hosts.all()) {
+            all.forEachRemaining(owned::add);
+        }
+        for (final KeyValue<String, StoredHost> host : owned) {
+            final HostLedgerSession session = host.value.session();
+            final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
+            records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
+            if (!records.isEmpty()) {
+                hosts.put(host.key, StoredHost.of(session));
+                publish(session, records, now);
+            }
+        }
     }
 
     @Override

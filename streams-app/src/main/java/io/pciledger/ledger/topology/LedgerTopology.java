@@ -33,14 +33,19 @@ public final class LedgerTopology {
     private LedgerTopology() {
     }
 
-    /** The topology over the topics named by {@code names}. */
+    /** The topology over the topics named by {@code names}, with the default timers. */
     public static Topology build(final TopicNames names) {
+        return build(names, LedgerTimers.DEFAULT);
+    }
+
+    /** The topology over the topics named by {@code names}, checking expiry and liveness as {@code timers} say. */
+    public static Topology build(final TopicNames names, final LedgerTimers timers) {
         final Topology topology = new Topology();
         topology.addSource(INVENTORY_SOURCE, Serdes.String().deserializer(),
                 Topics.INVENTORY.valueSerde().deserializer(), names.of(Topics.INVENTORY));
         topology.addSource(COMMANDS_SOURCE, Serdes.String().deserializer(),
                 Topics.COMMANDS.valueSerde().deserializer(), names.of(Topics.COMMANDS));
-        topology.addProcessor(LEDGER_PROCESSOR, LedgerProcessor::new, INVENTORY_SOURCE, COMMANDS_SOURCE);
+        topology.addProcessor(LEDGER_PROCESSOR, () -> new LedgerProcessor(timers), INVENTORY_SOURCE, COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new StoredHostSerde()), LEDGER_PROCESSOR);
         topology.addSink(LEDGER_SINK, names.of(Topics.LEDGER), Serdes.String().serializer(),

@@ -53,6 +53,7 @@ class LedgerTopologyTest {
     private static final Instant WALL_CLOCK = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant AGENT_CLOCK = Instant.parse("2020-01-01T00:00:00Z");
     private static final TopicNames NAMES = TopicNames.DEFAULT;
+    private static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
     private static final Device PF = device("0000:3b:00.0", DevType.TYPE_PF, null, "net-pf");
     private static final Device VF_0 = device("0000:3b:02.0", DevType.TYPE_VF, PF.address(), "net");
@@ -73,8 +74,10 @@ class LedgerTopologyTest {
     @BeforeEach
     void startDriver() {
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092",
-                LedgerConfig.STATE_DIR, stateDir.toString()));
-        driver = new TopologyTestDriver(LedgerTopology.build(NAMES), config.streamsProperties(), WALL_CLOCK);
+                LedgerConfig.STATE_DIR, stateDir.toString(), LedgerConfig.CHECK_INTERVAL_MS, "1000",
+                LedgerConfig.STALE_AFTER_MS, String.valueOf(STALE_AFTER.toMillis())));
+        driver = new TopologyTestDriver(LedgerTopology.build(NAMES, config.timers()), config.streamsProperties(),
+                WALL_CLOCK);
         inventory = driver.createInputTopic(NAMES.of(Topics.INVENTORY), new StringSerializer(),
                 Topics.INVENTORY.valueSerde().serializer());
         commands = driver.createInputTopic(NAMES.of(Topics.COMMANDS), new StringSerializer(),
@@ -222,6 +225,44 @@ class LedgerTopologyTest {
         assertThat(ClaimResults.toDomain(results.readValue())).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.UNKNOWN_HOST));
         assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
+    }
+
+    @Test
+    void unconfirmedClaimExpiresByTheLedgersClockAndFreesItsDevices() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        command(claim("c-1", RequestItem.devices("gpu", 1)).withTtl(Duration.ofMinutes(2)));
+        ledger.readValuesToList();
+        report(new InventoryFact.AgentHeartbeat(1));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertThat(ledger.isEmpty()).isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1).plusSeconds(1));
+
+        assertThat(ledgerRecords()).singleElement().satisfies(record -> {
+            assertThat(record.value.event()).isEqualTo(new LedgerEvent.ClaimExpired("c-1", List.of(GPU.address())));
+            assertThat(record.value.actor()).isEqualTo("ledger");
+        });
+        assertThat(latestPools().freeByGroup()).containsEntry("gpu", 1);
+    }
+
+    @Test
+    void silentHostIsMarkedStaleAndReturnsWithItsNextReport() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        ledger.readValuesToList();
+
+        driver.advanceWallClockTime(STALE_AFTER.plusSeconds(2));
+
+        assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
+                .isEqualTo(new LedgerEvent.HostMarkedStale(WALL_CLOCK)));
+        final HostPools stale = latestPools();
+        assertThat(stale.stale()).isTrue();
+        assertThat(stale.freeByGroup()).containsEntry("gpu", 0);
+
+        report(new InventoryFact.AgentHeartbeat(1));
+
+        assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
+                .isInstanceOf(LedgerEvent.HostReturned.class));
+        assertThat(latestPools().stale()).isFalse();
     }
 
     private String report(final InventoryFact fact) {
