@@ -2,6 +2,7 @@ package io.pciledger.ledger.topology;
 
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
@@ -9,6 +10,7 @@ import io.pciledger.ledger.domain.Answer;
 import io.pciledger.ledger.domain.Cause;
 import io.pciledger.ledger.domain.Command;
 import io.pciledger.ledger.domain.GroupDirectory;
+import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostLedgerSession;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
  * make a host stale or a claim expire.
  *
+ * <p>A claim is decided against the group registrations of the global {@code groups} store (private groups are
+ * claimable only by their owner and admins), read afresh for every command.
+ *
  * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it looks at every host it owns: claims past their
  * time-to-live expire, and a host whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is
  * marked stale. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor
@@ -56,6 +61,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private final LedgerTimers timers;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredHost> hosts;
+    private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
 
     LedgerProcessor(final LedgerTimers timers) {
         this.timers = timers;
@@ -65,6 +71,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
         this.context = processorContext;
         this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+        this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
         processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
     }
 
@@ -131,7 +138,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         }
         final Instant now = now();
         final HostLedgerSession session = load(avro.getHost());
-        final Answer answer = session.handle(command, requester, GroupDirectory.empty(),
+        final Answer answer = session.handle(command, requester, groupDirectory(),
                 new Cause(avro.getCommandId(), requester.actor(), now));
         if (!answer.records().isEmpty()) {
             hosts.put(avro.getHost(), StoredHost.of(session));
@@ -140,6 +147,15 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         context.forward(new Record<>(command.claimId(),
                 ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
                 now.toEpochMilli()), LedgerTopology.CLAIM_RESULTS_SINK);
+    }
+
+    /** Every registered group, as the global store holds it now. */
+    private GroupDirectory groupDirectory() {
+        final List<GroupRegistration> registrations = new ArrayList<>();
+        try (KeyValueIterator<String, io.pciledger.schemas.group.GroupRegistration> all = groups.all()) {
+            all.forEachRemaining(entry -> GroupRegistrations.toDomain(entry.value).ifPresent(registrations::add));
+        }
+        return GroupDirectory.of(registrations);
     }
 
     private HostLedgerSession load(final String host) {

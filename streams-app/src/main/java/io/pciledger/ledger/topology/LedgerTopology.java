@@ -13,16 +13,22 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   pci.inventory ──┐                                   ┌─▶ pci.ledger         (key host)
  *                   ├─▶ ledger-processor [host-ledgers] ─┼─▶ pci.claim-results  (key claim id)
- *   pci.commands ───┘                                   └─▶ pci.host-pools     (key host)
+ *   pci.commands ───┘          ▲                        └─▶ pci.host-pools     (key host)
+ *   pci.groups ─▶ groups-updater [groups, global] ┘
  * </pre>
  *
  * <p>{@code host-ledgers} is a persistent (RocksDB), changelogged key-value store: key host, value the host's
  * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}). Both inputs are keyed by host and
  * co-partitioned, so one task owns a host and decides every claim on it in order (see {@link LedgerProcessor}).
+ * {@code groups} is a global store of every group registration ({@link GroupRegistrationUpdater}), which the
+ * processor reads as the {@link io.pciledger.ledger.domain.GroupDirectory} of private groups.
  */
 public final class LedgerTopology {
 
     public static final String HOST_LEDGERS_STORE = "host-ledgers";
+    public static final String GROUPS_STORE = "groups";
+    public static final String GROUPS_SOURCE = "groups-source";
+    public static final String GROUPS_UPDATER = "groups-updater";
     public static final String INVENTORY_SOURCE = "inventory-source";
     public static final String COMMANDS_SOURCE = "commands-source";
     public static final String LEDGER_PROCESSOR = "ledger-processor";
@@ -54,6 +60,10 @@ public final class LedgerTopology {
                 Topics.CLAIM_RESULTS.valueSerde().serializer(), LEDGER_PROCESSOR);
         topology.addSink(HOST_POOLS_SINK, names.of(Topics.HOST_POOLS), Serdes.String().serializer(),
                 Topics.HOST_POOLS.valueSerde().serializer(), LEDGER_PROCESSOR);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUPS_STORE),
+                        Serdes.String(), Topics.GROUPS.valueSerde()).withLoggingDisabled(),
+                GROUPS_SOURCE, Serdes.String().deserializer(), Topics.GROUPS.valueSerde().deserializer(),
+                names.of(Topics.GROUPS), GROUPS_UPDATER, GroupRegistrationUpdater::new);
         return topology;
     }
 }

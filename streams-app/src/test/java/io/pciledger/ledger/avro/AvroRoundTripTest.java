@@ -9,6 +9,7 @@ import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.ConfirmRequest;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
+import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerEvent;
@@ -121,6 +122,18 @@ class AvroRoundTripTest {
 
         assertThat(HostPoolRecords.toDomain(avro)).isEqualTo(pools);
         assertThat(avro.getLastSeen()).isEqualTo(AT);
+    }
+
+    @Test
+    void groupRegistrationsSurviveAndADeletionMarkerMeansUnregistered() {
+        for (final GroupRegistration registration : List.of(GroupRegistration.privateGroup("gpu", "acme"),
+                GroupRegistration.publicGroup("physnet-a", null))) {
+            final var avro = viaBytes(GroupRegistrations.toAvro(registration, AT, "admin"),
+                    Topics.GROUPS.valueSerde());
+            assertThat(GroupRegistrations.toDomain(avro)).contains(registration);
+            avro.setDeleted(true);
+            assertThat(GroupRegistrations.toDomain(avro)).isEmpty();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
@@ -15,6 +16,7 @@ import io.pciledger.ledger.domain.CommandOutcome.Granted;
 import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
+import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
@@ -263,6 +265,28 @@ class LedgerTopologyTest {
         assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
                 .isInstanceOf(LedgerEvent.HostReturned.class));
         assertThat(latestPools().stale()).isFalse();
+    }
+
+    @Test
+    void privateGroupOfAnotherTenantIsRefusedUntilItsRegistrationIsDeleted() {
+        final TestInputTopic<String, io.pciledger.schemas.group.GroupRegistration> groups =
+                driver.createInputTopic(NAMES.of(Topics.GROUPS), new StringSerializer(),
+                        Topics.GROUPS.valueSerde().serializer());
+        final var registration = GroupRegistrations.toAvro(GroupRegistration.privateGroup("gpu", "globex"),
+                WALL_CLOCK, "admin");
+        groups.pipeInput("gpu", registration);
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+
+        assertThat(ClaimResults.toDomain(results.readValue())).isInstanceOfSatisfying(Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_AUTHORIZED));
+
+        registration.setDeleted(true);
+        groups.pipeInput("gpu", registration);
+        command(claim("c-2", RequestItem.devices("gpu", 1)));
+
+        assertThat(ClaimResults.toDomain(results.readValue())).isInstanceOf(Granted.class);
     }
 
     private String report(final InventoryFact fact) {
