@@ -2,6 +2,7 @@ package io.pciledger.ledger.topology;
 
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
@@ -11,6 +12,7 @@ import io.pciledger.ledger.domain.Cause;
 import io.pciledger.ledger.domain.Command;
 import io.pciledger.ledger.domain.GroupDirectory;
 import io.pciledger.ledger.domain.GroupRegistration;
+import io.pciledger.ledger.domain.HostGroupCounts;
 import io.pciledger.ledger.domain.HostLedgerSession;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * The ledger of the hosts of one partition: loads a host's state from the {@code host-ledgers} store, hands the
  * inventory fact or command to the domain ({@link HostLedgerSession}), and writes what it decided: every ledger
  * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
- * when the host's ledger changed, its pools to {@code pci.host-pools} (key host). Under {@code exactly_once_v2}
+ * when the host's ledger changed, its pools to {@code pci.host-pools} (key host) and the change of each group's
+ * count on the host (key group) to be summed. It forwards them all to its one child as Avro records; the
+ * topology routes them by type ({@link LedgerTopology}). Under {@code exactly_once_v2}
  * the store, the three outputs and the input offset commit together.
  *
  * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
@@ -84,11 +88,12 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         }
         for (final KeyValue<String, StoredHost> host : owned) {
             final HostLedgerSession session = host.value.session();
+            final HostGroupCounts before = HostGroupCounts.of(session.ledger());
             final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
             records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
             if (!records.isEmpty()) {
                 hosts.put(host.key, StoredHost.of(session));
-                publish(session, records, now);
+                publish(session, before, records, now);
             }
         }
     }
@@ -120,9 +125,10 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         }
         final Instant now = now();
         final HostLedgerSession session = load(avro.getHost());
+        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
         final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
         hosts.put(avro.getHost(), StoredHost.of(session));
-        publish(session, records, now);
+        publish(session, before, records, now);
     }
 
     private void handle(final io.pciledger.schemas.command.Command avro) {
@@ -138,15 +144,16 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         }
         final Instant now = now();
         final HostLedgerSession session = load(avro.getHost());
+        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
         final Answer answer = session.handle(command, requester, groupDirectory(),
                 new Cause(avro.getCommandId(), requester.actor(), now));
         if (!answer.records().isEmpty()) {
             hosts.put(avro.getHost(), StoredHost.of(session));
         }
-        publish(session, answer.records(), now);
+        publish(session, before, answer.records(), now);
         context.forward(new Record<>(command.claimId(),
                 ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
-                now.toEpochMilli()), LedgerTopology.CLAIM_RESULTS_SINK);
+                now.toEpochMilli()));
     }
 
     /** Every registered group, as the global store holds it now. */
@@ -163,18 +170,24 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         return stored == null ? HostLedgerSession.newHost(host) : stored.session();
     }
 
-    /** The records to the ledger and, if there are any, the host's pools as they now stand. */
-    private void publish(final HostLedgerSession session, final List<LedgerRecord> records, final Instant now) {
+    /**
+     * The records to the ledger and, if there are any, the host's pools as they now stand and the changes of its
+     * group counts since {@code before}.
+     */
+    private void publish(final HostLedgerSession session, final HostGroupCounts before,
+            final List<LedgerRecord> records, final Instant now) {
         if (records.isEmpty()) {
             return;
         }
         final String host = session.ledger().host();
         for (final LedgerRecord ledgerRecord : records) {
-            context.forward(new Record<>(host, LedgerEvents.toAvro(ledgerRecord), now.toEpochMilli()),
-                    LedgerTopology.LEDGER_SINK);
+            context.forward(new Record<>(host, LedgerEvents.toAvro(ledgerRecord), now.toEpochMilli()));
         }
         context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(session.ledger()),
-                session.lastHeard().orElse(null), now), now.toEpochMilli()), LedgerTopology.HOST_POOLS_SINK);
+                session.lastHeard().orElse(null), now), now.toEpochMilli()));
+        HostGroupCounts.of(session.ledger()).changeSince(before).forEach((group, change) ->
+                context.forward(new Record<>(group, GroupCountRecords.toAvro(group, change, now),
+                        now.toEpochMilli())));
     }
 
     private static boolean keyedByHost(final String key, final String host, final String what) {

@@ -9,6 +9,7 @@ import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.ConfirmRequest;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
+import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
@@ -133,6 +134,14 @@ class AvroRoundTripTest {
             assertThat(GroupRegistrations.toDomain(avro)).contains(registration);
             avro.setDeleted(true);
             assertThat(GroupRegistrations.toDomain(avro)).isEmpty();
+        }
+    }
+
+    @Test
+    void groupCountsAndTheirChangesSurvive() {
+        for (final GroupCount count : List.of(new GroupCount(5, 1, 2, 1, 1), new GroupCount(-1, 0, -1, 1, -1))) {
+            final var avro = viaBytes(GroupCountRecords.toAvro("gpu", count, AT), Topics.GROUP_COUNTS.valueSerde());
+            assertThat(GroupCountRecords.toDomain(avro)).isEqualTo(count);
         }
     }
 

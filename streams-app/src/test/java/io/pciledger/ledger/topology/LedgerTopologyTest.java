@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
@@ -16,6 +17,7 @@ import io.pciledger.ledger.domain.CommandOutcome.Granted;
 import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
+import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
@@ -71,6 +73,7 @@ class LedgerTopologyTest {
     private TestOutputTopic<String, io.pciledger.schemas.ledger.LedgerEvent> ledger;
     private TestOutputTopic<String, ClaimResult> results;
     private TestOutputTopic<String, io.pciledger.schemas.derived.HostPools> pools;
+    private TestOutputTopic<String, io.pciledger.schemas.derived.GroupCounts> counts;
     private int ids;
 
     @BeforeEach
@@ -90,6 +93,8 @@ class LedgerTopologyTest {
                 Topics.CLAIM_RESULTS.valueSerde().deserializer());
         pools = driver.createOutputTopic(NAMES.of(Topics.HOST_POOLS), new StringDeserializer(),
                 Topics.HOST_POOLS.valueSerde().deserializer());
+        counts = driver.createOutputTopic(NAMES.of(Topics.GROUP_COUNTS), new StringDeserializer(),
+                Topics.GROUP_COUNTS.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -289,9 +294,44 @@ class LedgerTopologyTest {
         assertThat(ClaimResults.toDomain(results.readValue())).isInstanceOf(Granted.class);
     }
 
+    @Test
+    void groupCountsAreTheSumOverHosts() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU, PF, VF_0)));
+        reportFor("compute-2", new InventoryFact.HostSnapshot(List.of(GPU)));
+
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+        command(claim("c-2", RequestItem.port(VnicType.DIRECT, "net")));
+
+        final Map<String, GroupCount> latest = latestCounts();
+        assertThat(latest).containsEntry("gpu", new GroupCount(2, 1, 1, 0, 0))
+                .containsEntry("net", new GroupCount(1, 0, 1, 0, 0))
+                .containsEntry("net-pf", new GroupCount(1, 0, 0, 1, 0));
+    }
+
+    @Test
+    void aLostDeviceLeavesTheAvailableCountAndIsCountedLost() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+
+        report(new InventoryFact.HostSnapshot(List.of()));
+
+        assertThat(latestCounts()).containsEntry("gpu", new GroupCount(1, 0, 0, 0, 1));
+    }
+
+    private Map<String, GroupCount> latestCounts() {
+        final Map<String, GroupCount> latest = new java.util.TreeMap<>();
+        counts.readKeyValuesToList().forEach(count ->
+                latest.put(count.key, GroupCountRecords.toDomain(count.value)));
+        return latest;
+    }
+
     private String report(final InventoryFact fact) {
+        return reportFor(HOST, fact);
+    }
+
+    private String reportFor(final String host, final InventoryFact fact) {
         final String factId = "fact-" + ++ids;
-        inventory.pipeInput(HOST, InventoryFacts.toAvro(factId, HOST, AGENT_CLOCK, fact));
+        inventory.pipeInput(host, InventoryFacts.toAvro(factId, host, AGENT_CLOCK, fact));
         return factId;
     }
 
