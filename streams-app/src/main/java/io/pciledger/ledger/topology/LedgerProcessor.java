@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
  * when the host's ledger changed, its pools to {@code pci.host-pools} (key host) and the change of each group's
  * count on the host (key group) to be summed. It forwards them all to its one child as Avro records; the
- * topology routes them by type ({@link LedgerTopology}). Under {@code exactly_once_v2}
- * the store, the three outputs and the input offset commit together.
+ * topology routes them by type ({@link LedgerTopology}). Under {@code exactly_once_v2} the store, every output and
+ * the input offset commit together.
  *
  * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot

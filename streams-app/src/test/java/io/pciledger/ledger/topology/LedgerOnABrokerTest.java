@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,23 +77,29 @@ class LedgerOnABrokerTest {
 
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
                 KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
-            try (KafkaStreams ledger = start(config)) {
+            final KafkaStreams ledger = start(config);
+            try {
                 send(producer, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
                         InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(
                                 List.of(GPU_A, GPU_B)))));
                 sendClaim(producer, names, "c-1");
 
-                assertThat(awaitResult(results, "c-1")).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, "c-1", ledger)).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(3));
+            } finally {
+                stop(ledger);
             }
-            try (KafkaStreams restarted = start(config)) {
+            final KafkaStreams restarted = start(config);
+            try {
                 sendClaim(producer, names, "c-1");
                 sendClaim(producer, names, "c-2");
 
-                assertThat(awaitResult(results, "c-1")).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, "c-1", restarted)).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(3));
-                assertThat(awaitResult(results, "c-2")).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, "c-2", restarted)).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(4));
+            } finally {
+                stop(restarted);
             }
         }
         final List<LedgerRecord> history = readLedger(kafka, names, 4);
@@ -101,11 +108,17 @@ class LedgerOnABrokerTest {
     }
 
     private static KafkaStreams start(final LedgerConfig config) {
-        final KafkaStreams streams = new KafkaStreams(LedgerTopology.build(config.topicNames(), config.timers()),
-                config.streamsProperties());
+        final KafkaStreams streams = LedgerStreams.create(config);
         streams.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return streams;
+    }
+
+    /** Closes {@code streams} leaving its group, so that the next instance need not wait out its session. */
+    private static void stop(final KafkaStreams streams) {
+        assertThat(streams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(60))))
+                .as("the ledger closed within 60 s").isTrue();
     }
 
     private static void sendClaim(final KafkaProducer<String, byte[]> producer, final TopicNames names,
@@ -122,9 +135,13 @@ class LedgerOnABrokerTest {
     }
 
     /** The next committed result of {@code claimId}. */
-    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results, final String claimId) {
+    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results, final String claimId,
+            final KafkaStreams ledger) {
         final List<ClaimResult> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofSeconds(90))
+                .alias("result of " + claimId + " (ledger " + ledger.state() + ", tasks "
+                        + ledger.metadataForLocalThreads() + ")")
+                .until(() -> {
             results.poll(Duration.ofMillis(200)).forEach(record -> {
                 if (record.key().equals(claimId) && found.isEmpty()) {
                     found.add(record.value());
