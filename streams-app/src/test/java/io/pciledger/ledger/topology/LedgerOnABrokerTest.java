@@ -77,6 +77,7 @@ class LedgerOnABrokerTest {
 
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
                 KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
+            final List<ClaimResult> unread = new ArrayList<>();
             final KafkaStreams ledger = start(config);
             try {
                 send(producer, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
@@ -84,7 +85,7 @@ class LedgerOnABrokerTest {
                                 List.of(GPU_A, GPU_B)))));
                 sendClaim(producer, names, "c-1");
 
-                assertThat(awaitResult(results, "c-1", ledger)).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, unread, "c-1")).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(3));
             } finally {
                 stop(ledger);
@@ -94,9 +95,9 @@ class LedgerOnABrokerTest {
                 sendClaim(producer, names, "c-1");
                 sendClaim(producer, names, "c-2");
 
-                assertThat(awaitResult(results, "c-1", restarted)).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, unread, "c-1")).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(3));
-                assertThat(awaitResult(results, "c-2", restarted)).isInstanceOfSatisfying(Granted.class,
+                assertThat(awaitResult(results, unread, "c-2")).isInstanceOfSatisfying(Granted.class,
                         granted -> assertThat(granted.ledgerSeq()).isEqualTo(4));
             } finally {
                 stop(restarted);
@@ -134,22 +135,20 @@ class LedgerOnABrokerTest {
         producer.send(new ProducerRecord<>(topic, HOST, value)).get();
     }
 
-    /** The next committed result of {@code claimId}. */
-    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results, final String claimId,
-            final KafkaStreams ledger) {
-        final List<ClaimResult> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90))
-                .alias("result of " + claimId + " (ledger " + ledger.state() + ", tasks "
-                        + ledger.metadataForLocalThreads() + ")")
-                .until(() -> {
-            results.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (record.key().equals(claimId) && found.isEmpty()) {
-                    found.add(record.value());
-                }
-            });
-            return !found.isEmpty();
+    /**
+     * The next committed result of {@code claimId} not taken yet. Results read on the way for other claims are
+     * kept in {@code unread}: one poll may bring several.
+     */
+    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results,
+            final List<ClaimResult> unread, final String claimId) {
+        await().atMost(Duration.ofSeconds(90)).alias("result of " + claimId).until(() -> {
+            results.poll(Duration.ofMillis(200)).forEach(record -> unread.add(record.value()));
+            return unread.stream().anyMatch(result -> result.getClaimId().equals(claimId));
         });
-        return ClaimResults.toDomain(found.get(0));
+        final ClaimResult next = unread.stream().filter(result -> result.getClaimId().equals(claimId))
+                .findFirst().orElseThrow();
+        unread.remove(next);
+        return ClaimResults.toDomain(next);
     }
 
     private static List<LedgerRecord> readLedger(final KafkaCluster kafka, final TopicNames names, final int count) {
