@@ -1,7 +1,9 @@
 package io.pciledger.ledger.config;
 
+import io.pciledger.ledger.topology.DeadLetterHandler;
 import io.pciledger.ledger.topology.LedgerTimers;
 import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * The ledger processor's configuration: every key declared once, with its type, default and documentation
@@ -98,9 +99,10 @@ public final class LedgerConfig extends AbstractConfig {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // A record no serde can read is logged and skipped, not fatal; the dead-letter topic comes later.
+        // A record no serde can read goes to pci.dead-letters and the ledger goes on.
         properties.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                DeadLetterHandler.class.getName());
+        properties.put(DeadLetterHandler.TOPIC_CONFIG, topicNames().of(Topics.DEAD_LETTERS));
         // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
         properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return properties;

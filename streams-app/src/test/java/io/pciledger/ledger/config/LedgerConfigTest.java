@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import io.pciledger.ledger.topology.DeadLetterHandler;
 import org.junit.jupiter.api.Test;
 
 class LedgerConfigTest {
@@ -24,7 +24,8 @@ class LedgerConfigTest {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/pci-ledger")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndContinueExceptionHandler.class.getName());
+                        DeadLetterHandler.class.getName())
+                .containsEntry(DeadLetterHandler.TOPIC_CONFIG, "pci.dead-letters");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.RequestItem;
 import io.pciledger.ledger.domain.Requester;
+import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.TopicProvisioner;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ledger on a real broker, exactly-once: results are read committed, and a restarted instance continues the
- * hosts' ledgers from its state.
+ * The ledger on a real broker, exactly-once: results are read committed, a restarted instance continues the
+ * hosts' ledgers from its state, and an undecodable input is dead-lettered.
  */
 @KafkaTest
 class LedgerOnABrokerTest {
@@ -80,6 +81,7 @@ class LedgerOnABrokerTest {
             final List<ClaimResult> unread = new ArrayList<>();
             final KafkaStreams ledger = start(config);
             try {
+                send(producer, names.of(Topics.INVENTORY), new byte[] {1, 2, 3});
                 send(producer, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
                         InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(
                                 List.of(GPU_A, GPU_B)))));
@@ -106,6 +108,18 @@ class LedgerOnABrokerTest {
         final List<LedgerRecord> history = readLedger(kafka, names, 4);
         assertThat(history).extracting(LedgerRecord::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(HostLedger.replay(HOST, history).claim("c-2")).isPresent();
+        assertThat(readDeadLetter(kafka, names).getValue().array()).containsExactly(1, 2, 3);
+    }
+
+    private static DeadLetter readDeadLetter(final KafkaCluster kafka, final TopicNames names) {
+        final List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, DeadLetter> consumer = consumer(kafka, names, Topics.DEAD_LETTERS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> letters.add(record.value()));
+                return !letters.isEmpty();
+            });
+        }
+        return letters.get(0);
     }
 
     private static KafkaStreams start(final LedgerConfig config) {
