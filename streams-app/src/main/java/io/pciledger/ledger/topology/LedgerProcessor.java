@@ -19,15 +19,21 @@ import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Requester;
 import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.schemas.deadletter.DeadLetter;
+import io.pciledger.schemas.topic.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -54,9 +60,10 @@ import org.slf4j.LoggerFactory;
  * marked stale. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor
  * {@code ledger}.
  *
- * <p>A record whose key is not the host it names is skipped with a warning: on another partition it would be
- * decided by a task that does not own the host, which is how claims would race. So is a record whose payload
- * this version does not know.
+ * <p>A record whose key is not the host it names is dead-lettered (to {@code pci.dead-letters}, with the reason),
+ * not applied: on another partition it would be decided by a task that does not own the host, which is how claims
+ * would race. So is a record whose payload this version does not know. (Records no serde can read are
+ * dead-lettered before they get here, by {@link DeadLetterHandler}.)
  */
 final class LedgerProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -102,25 +109,26 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     public void process(final Record<String, SpecificRecord> record) {
         final SpecificRecord value = record.value();
         if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
-            if (keyedByHost(record.key(), fact.getHost(), "fact " + fact.getFactId())) {
-                report(fact);
+            if (keyedByHost(record, fact.getHost(), "fact " + fact.getFactId())) {
+                report(record, fact);
             }
         } else if (value instanceof io.pciledger.schemas.command.Command command) {
-            if (keyedByHost(record.key(), command.getHost(), "command " + command.getCommandId())) {
-                handle(command);
+            if (keyedByHost(record, command.getHost(), "command " + command.getCommandId())) {
+                handle(record, command);
             }
         } else {
-            LOG.warn("Skipped a record of key {} that is neither an inventory fact nor a command: {}",
-                    record.key(), value);
+            deadLetter(record, "neither an inventory fact nor a command: " + value);
         }
     }
 
-    private void report(final io.pciledger.schemas.inventory.InventoryFact avro) {
+    private void report(final Record<String, SpecificRecord> record,
+            final io.pciledger.schemas.inventory.InventoryFact avro) {
         final InventoryFact fact;
         try {
             fact = InventoryFacts.toDomain(avro);
         } catch (final IllegalArgumentException | NullPointerException unreadable) {
-            LOG.warn("Skipped fact {} of host {}: {}", avro.getFactId(), avro.getHost(), unreadable.getMessage());
+            deadLetter(record, "fact " + avro.getFactId() + " of host " + avro.getHost() + " cannot be read: "
+                    + unreadable.getMessage());
             return;
         }
         final Instant now = now();
@@ -131,15 +139,15 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         publish(session, before, records, now);
     }
 
-    private void handle(final io.pciledger.schemas.command.Command avro) {
+    private void handle(final Record<String, SpecificRecord> record, final io.pciledger.schemas.command.Command avro) {
         final Command command;
         final Requester requester;
         try {
             command = Commands.toDomain(avro);
             requester = Commands.requester(avro);
         } catch (final IllegalArgumentException | NullPointerException unreadable) {
-            LOG.warn("Skipped command {} for host {}: {}", avro.getCommandId(), avro.getHost(),
-                    unreadable.getMessage());
+            deadLetter(record, "command " + avro.getCommandId() + " for host " + avro.getHost()
+                    + " cannot be read: " + unreadable.getMessage());
             return;
         }
         final Instant now = now();
@@ -190,13 +198,38 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
                         now.toEpochMilli())));
     }
 
-    private static boolean keyedByHost(final String key, final String host, final String what) {
-        if (host != null && host.equals(key)) {
+    private boolean keyedByHost(final Record<String, SpecificRecord> record, final String host, final String what) {
+        if (host != null && host.equals(record.key())) {
             return true;
         }
-        LOG.warn("Skipped {}: it is keyed {} but names host {}; a host's records must be keyed by the host",
-                what, key, host);
+        deadLetter(record, what + " is keyed " + record.key() + " but names host " + host
+                + "; a host's records must be keyed by the host");
         return false;
+    }
+
+    /**
+     * Writes {@code record} to {@code pci.dead-letters} (key the source topic) with {@code reason}, instead of
+     * applying it. The value is the record re-encoded by its topic's serde.
+     */
+    private void deadLetter(final Record<String, SpecificRecord> record, final String reason) {
+        LOG.warn("Dead-lettered a record of key {}: {}", record.key(), reason);
+        final Optional<RecordMetadata> source = context.recordMetadata();
+        final String topic = source.map(RecordMetadata::topic).orElse("unknown");
+        final Instant now = now();
+        final DeadLetter letter = new DeadLetter(topic, source.map(RecordMetadata::partition).orElse(-1),
+                source.map(RecordMetadata::offset).orElse(-1L),
+                record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)),
+                encoded(topic, record.value()), reason, DeadLetterHandler.COMPONENT, now);
+        context.forward(new Record<>(topic, letter, now.toEpochMilli()));
+    }
+
+    private static ByteBuffer encoded(final String topic, final SpecificRecord value) {
+        if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
+            return ByteBuffer.wrap(Topics.INVENTORY.valueSerde().serializer().serialize(topic, fact));
+        } else if (value instanceof io.pciledger.schemas.command.Command command) {
+            return ByteBuffer.wrap(Topics.COMMANDS.valueSerde().serializer().serialize(topic, command));
+        }
+        return null;
     }
 
     private Instant now() {

@@ -3,6 +3,7 @@ package io.pciledger.ledger.topology;
 import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.state.StoredHostSerde;
+import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.derived.GroupCounts;
 import io.pciledger.schemas.derived.HostPools;
 import io.pciledger.schemas.ledger.LedgerEvent;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  *   pci.inventory ──┐                                      ┌─▶ pci.ledger          (key host)
  *                   ├─▶ ledger-processor [host-ledgers] ───┼─▶ pci.claim-results   (key claim id)
  *   pci.commands ───┘          ▲ reads                     ├─▶ pci.host-pools      (key host)
+ *                              │                           ├─▶ pci.dead-letters    (key source topic)
  *   pci.groups ─▶ [groups, global]                         └─▶ count changes (key group)
  *                                                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
  * </pre>
@@ -99,6 +101,10 @@ public final class LedgerTopology {
                 .mapValues(value -> (HostPools) value)
                 .to(names.of(Topics.HOST_POOLS), Produced.with(Serdes.String(), Topics.HOST_POOLS.valueSerde())
                         .withName("host-pools-sink"));
+        decided.filter((key, value) -> value instanceof DeadLetter, Named.as("dead-letters"))
+                .mapValues(value -> (DeadLetter) value)
+                .to(names.of(Topics.DEAD_LETTERS), Produced.with(Serdes.String(),
+                        Topics.DEAD_LETTERS.valueSerde()).withName("dead-letters-sink"));
         decided.filter((key, value) -> value instanceof GroupCounts, Named.as("count-changes"))
                 .mapValues(value -> (GroupCounts) value)
                 .groupByKey(Grouped.with(GROUP_COUNT_CHANGES, Serdes.String(), Topics.GROUP_COUNTS.valueSerde()))

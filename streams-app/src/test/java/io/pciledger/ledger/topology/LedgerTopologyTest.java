@@ -217,11 +217,20 @@ class LedgerTopologyTest {
     }
 
     @Test
-    void aRecordKeyedByAnotherHostIsSkipped() {
+    void aRecordKeyedByAnotherHostIsDeadLetteredNotApplied() {
         inventory.pipeInput("compute-2", InventoryFacts.toAvro("fact-x", HOST, AGENT_CLOCK,
                 new InventoryFact.DeviceDiscovered(GPU)));
 
         assertThat(ledger.isEmpty()).isTrue();
+        final KeyValue<String, io.pciledger.schemas.deadletter.DeadLetter> letter = driver.createOutputTopic(
+                NAMES.of(Topics.DEAD_LETTERS), new StringDeserializer(),
+                Topics.DEAD_LETTERS.valueSerde().deserializer()).readKeyValue();
+        assertThat(letter.key).isEqualTo(NAMES.of(Topics.INVENTORY));
+        assertThat(letter.value.getReason()).contains("keyed compute-2 but names host compute-1");
+        assertThat(letter.value.getOffset()).isZero();
+        assertThat(Topics.INVENTORY.valueSerde().deserializer().deserialize("t",
+                java.util.Arrays.copyOfRange(letter.value.getValue().array(), 0, letter.value.getValue().limit()))
+                .getFactId()).isEqualTo("fact-x");
         assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
     }
 
