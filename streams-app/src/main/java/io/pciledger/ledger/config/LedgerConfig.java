@@ -6,6 +6,8 @@ import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -27,6 +29,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * ledger.state.dir=/var/lib/pci-ledger
  * streams.num.standby.replicas=1
  * </pre>
+ *
+ * <p>Every declared key may be overridden from the environment ({@link #withEnvironment}): {@code PCI_LEDGER_} and
+ * the key without its {@code ledger.} prefix, upper-case, dots as underscores, e.g. {@code PCI_LEDGER_STATE_DIR}
+ * for {@value #STATE_DIR} and {@code PCI_LEDGER_BOOTSTRAP_SERVERS} for {@value #BOOTSTRAP_SERVERS} (as the CLI).
  *
  * <p>Keys starting with {@value #STREAMS_PREFIX} are passed to Kafka Streams without the prefix, except
  * {@code processing.guarantee}: the ledger is {@code exactly_once_v2} or it is not the ledger (a claim result must
@@ -74,6 +80,24 @@ public final class LedgerConfig extends AbstractConfig {
     public LedgerConfig(final Map<String, ?> values) {
         super(DEFINITION, values);
         this.originals = Map.copyOf(values);
+    }
+
+    /** The configuration of {@code values}, each declared key overridden by its environment variable if set. */
+    public static LedgerConfig withEnvironment(final Map<String, ?> values, final Map<String, String> environment) {
+        final Map<String, Object> merged = new HashMap<>(values);
+        for (final String key : DEFINITION.names()) {
+            final String value = environment.get(environmentVariable(key));
+            if (value != null) {
+                merged.put(key, value);
+            }
+        }
+        return new LedgerConfig(merged);
+    }
+
+    /** The environment variable that overrides {@code key}, e.g. {@code PCI_LEDGER_STATE_DIR}. */
+    public static String environmentVariable(final String key) {
+        final String name = key.startsWith("ledger.") ? key.substring("ledger.".length()) : key;
+        return "PCI_LEDGER_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** The topic names, with this ledger's prefix. */

@@ -55,6 +55,18 @@ class LedgerConfigTest {
     }
 
     @Test
+    void environmentOverridesEveryDeclaredKey() {
+        final LedgerConfig config = LedgerConfig.withEnvironment(
+                Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "from-file:9092", LedgerConfig.STATE_DIR, "/from/file"),
+                Map.of("PCI_LEDGER_BOOTSTRAP_SERVERS", "from-env:9092", "PCI_LEDGER_STALE_AFTER_MS", "60000"));
+
+        assertThat(config.getString(LedgerConfig.BOOTSTRAP_SERVERS)).isEqualTo("from-env:9092");
+        assertThat(config.getString(LedgerConfig.STATE_DIR)).isEqualTo("/from/file");
+        assertThat(config.timers().staleAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(LedgerConfig.environmentVariable(LedgerConfig.STATE_DIR)).isEqualTo("PCI_LEDGER_STATE_DIR");
+    }
+
+    @Test
     void topicPrefixNamesTheTopics() {
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
                 LedgerConfig.TOPIC_PREFIX, "test-"));
