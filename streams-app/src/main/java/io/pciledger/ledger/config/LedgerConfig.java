@@ -1,0 +1,139 @@
+package io.pciledger.ledger.config;
+
+import io.pciledger.ledger.topology.DeadLetterHandler;
+import io.pciledger.ledger.topology.LedgerTimers;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The ledger processor's configuration: every key declared once, with its type, default and documentation
+ * ({@link #DEFINITION}), validated on construction with a {@link ConfigException} naming the key.
+ *
+ * <p>Example:
+ * <pre>
+ * bootstrap.servers=broker-1:9092,broker-2:9092
+ * ledger.application.id=pci-ledger
+ * ledger.state.dir=/var/lib/pci-ledger
+ * streams.num.standby.replicas=1
+ * </pre>
+ *
+ * <p>Every declared key may be overridden from the environment ({@link #withEnvironment}): {@code PCI_LEDGER_} and
+ * the key without its {@code ledger.} prefix, upper-case, dots as underscores, e.g. {@code PCI_LEDGER_STATE_DIR}
+ * for {@value #STATE_DIR} and {@code PCI_LEDGER_BOOTSTRAP_SERVERS} for {@value #BOOTSTRAP_SERVERS} (as the CLI).
+ *
+ * <p>Keys starting with {@value #STREAMS_PREFIX} are passed to Kafka Streams without the prefix, except
+ * {@code processing.guarantee}: the ledger is {@code exactly_once_v2} or it is not the ledger (a claim result must
+ * commit with its ledger events and state), so that one cannot be overridden.
+ */
+public final class LedgerConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String APPLICATION_ID = "ledger.application.id";
+    public static final String STATE_DIR = "ledger.state.dir";
+    public static final String COMMIT_INTERVAL_MS = "ledger.commit.interval.ms";
+    public static final String TOPIC_PREFIX = "ledger.topic.prefix";
+    public static final String CHECK_INTERVAL_MS = "ledger.check.interval.ms";
+    public static final String STALE_AFTER_MS = "ledger.stale.after.ms";
+    public static final String STREAMS_PREFIX = "streams.";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "The Kafka brokers to connect to, host:port[,host:port...].")
+            .define(APPLICATION_ID, Type.STRING, "pci-ledger", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "The Kafka Streams application id: every instance of one ledger shares it; it names the "
+                            + "consumer group, the transactional ids and the changelog topics.")
+            .define(STATE_DIR, Type.STRING, Path.of(System.getProperty("java.io.tmpdir"), "pci-ledger").toString(),
+                    new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Where the RocksDB state stores live; keep it across restarts to avoid restoring from the "
+                            + "changelog.")
+            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.MEDIUM,
+                    "How often a transaction commits: a claim's result is visible to the query service (which "
+                            + "reads committed) at most this long after it was decided.")
+            .define(TOPIC_PREFIX, Type.STRING, "", Importance.LOW,
+                    "A prefix for every topic name, so several ledgers (or tests) can share a cluster.")
+            .define(CHECK_INTERVAL_MS, Type.LONG, LedgerTimers.DEFAULT.checkEvery().toMillis(), Range.atLeast(1),
+                    Importance.MEDIUM, "How often (wall clock) the ledger expires claims past their time-to-live "
+                            + "and marks silent hosts stale: a claim expires at most this late.")
+            .define(STALE_AFTER_MS, Type.LONG, LedgerTimers.DEFAULT.staleAfter().toMillis(), Range.atLeast(1),
+                    Importance.MEDIUM, "How long a host's agent may be silent (no heartbeat, no fact) before the "
+                            + "host is marked stale and offered for no new claims; longer than the agents' "
+                            + "heartbeat interval.");
+
+    private final Map<String, ?> originals;
+
+    /**
+     * @throws ConfigException naming the key, when a value is missing or invalid
+     */
+    public LedgerConfig(final Map<String, ?> values) {
+        super(DEFINITION, values);
+        this.originals = Map.copyOf(values);
+    }
+
+    /** The configuration of {@code values}, each declared key overridden by its environment variable if set. */
+    public static LedgerConfig withEnvironment(final Map<String, ?> values, final Map<String, String> environment) {
+        final Map<String, Object> merged = new HashMap<>(values);
+        for (final String key : DEFINITION.names()) {
+            final String value = environment.get(environmentVariable(key));
+            if (value != null) {
+                merged.put(key, value);
+            }
+        }
+        return new LedgerConfig(merged);
+    }
+
+    /** The environment variable that overrides {@code key}, e.g. {@code PCI_LEDGER_STATE_DIR}. */
+    public static String environmentVariable(final String key) {
+        final String name = key.startsWith("ledger.") ? key.substring("ledger.".length()) : key;
+        return "PCI_LEDGER_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The topic names, with this ledger's prefix. */
+    public TopicNames topicNames() {
+        return TopicNames.withPrefix(getString(TOPIC_PREFIX));
+    }
+
+    /** When the ledger checks its hosts, and how long a silent agent keeps its host fresh. */
+    public LedgerTimers timers() {
+        return new LedgerTimers(Duration.ofMillis(getLong(CHECK_INTERVAL_MS)), Duration.ofMillis(getLong(STALE_AFTER_MS)));
+    }
+
+    /** The Kafka Streams properties of this ledger. */
+    public Properties streamsProperties() {
+        final Properties properties = new Properties();
+        originals.forEach((key, value) -> {
+            if (key.startsWith(STREAMS_PREFIX)) {
+                properties.put(key.substring(STREAMS_PREFIX.length()), value);
+            }
+        });
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(APPLICATION_ID));
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS));
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS));
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // A record no serde can read goes to pci.dead-letters and the ledger goes on.
+        properties.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterHandler.class.getName());
+        properties.put(DeadLetterHandler.TOPIC_CONFIG, topicNames().of(Topics.DEAD_LETTERS));
+        // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
+        properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return "LedgerConfig" + values();
+    }
+}

@@ -1,0 +1,238 @@
+package io.pciledger.ledger.topology;
+
+import io.pciledger.ledger.avro.ClaimResults;
+import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupCountRecords;
+import io.pciledger.ledger.avro.GroupRegistrations;
+import io.pciledger.ledger.avro.HostPoolRecords;
+import io.pciledger.ledger.avro.InventoryFacts;
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.domain.Answer;
+import io.pciledger.ledger.domain.Cause;
+import io.pciledger.ledger.domain.Command;
+import io.pciledger.ledger.domain.GroupDirectory;
+import io.pciledger.ledger.domain.GroupRegistration;
+import io.pciledger.ledger.domain.HostGroupCounts;
+import io.pciledger.ledger.domain.HostLedgerSession;
+import io.pciledger.ledger.domain.HostPools;
+import io.pciledger.ledger.domain.InventoryFact;
+import io.pciledger.ledger.domain.LedgerRecord;
+import io.pciledger.ledger.domain.Requester;
+import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.schemas.deadletter.DeadLetter;
+import io.pciledger.schemas.topic.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger of the hosts of one partition: loads a host's state from the {@code host-ledgers} store, hands the
+ * inventory fact or command to the domain ({@link HostLedgerSession}), and writes what it decided: every ledger
+ * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
+ * when the host's ledger changed, its pools to {@code pci.host-pools} (key host) and the change of each group's
+ * count on the host (key group) to be summed. It forwards them all to its one child as Avro records; the
+ * topology routes them by type ({@link LedgerTopology}). Under {@code exactly_once_v2} the store, every output and
+ * the input offset commit together.
+ *
+ * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
+ * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
+ * make a host stale or a claim expire.
+ *
+ * <p>A claim is decided against the group registrations of the global {@code groups} store (private groups are
+ * claimable only by their owner and admins), read afresh for every command.
+ *
+ * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it looks at every host it owns: claims past their
+ * time-to-live expire, and a host whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is
+ * marked stale. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor
+ * {@code ledger}.
+ *
+ * <p>A record whose key is not the host it names is dead-lettered (to {@code pci.dead-letters}, with the reason),
+ * not applied: on another partition it would be decided by a task that does not own the host, which is how claims
+ * would race. So is a record whose payload this version does not know. (Records no serde can read are
+ * dead-lettered before they get here, by {@link DeadLetterHandler}.)
+ */
+final class LedgerProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
+
+    private final LedgerTimers timers;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, StoredHost> hosts;
+    private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
+
+    LedgerProcessor(final LedgerTimers timers) {
+        this.timers = timers;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
+        this.context = processorContext;
+        this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+        this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
+        processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
+    }
+
+    /** Expires due claims and marks silent hosts stale, on every host this task owns. */
+    private void checkHosts(final long wallClockMs) {
+        final Instant now = Instant.ofEpochMilli(wallClockMs);
+        final List<KeyValue<String, StoredHost>> owned = new ArrayList<>();
+        try (KeyValueIterator<String, StoredHost> all = hosts.all()) {
+            all.forEachRemaining(owned::add);
+        }
+        for (final KeyValue<String, StoredHost> host : owned) {
+            final HostLedgerSession session = host.value.session();
+            final HostGroupCounts before = HostGroupCounts.of(session.ledger());
+            final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
+            records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
+            if (!records.isEmpty()) {
+                hosts.put(host.key, StoredHost.of(session));
+                publish(session, before, records, now);
+            }
+        }
+    }
+
+    @Override
+    public void process(final Record<String, SpecificRecord> record) {
+        final SpecificRecord value = record.value();
+        if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
+            if (keyedByHost(record, fact.getHost(), "fact " + fact.getFactId())) {
+                report(record, fact);
+            }
+        } else if (value instanceof io.pciledger.schemas.command.Command command) {
+            if (keyedByHost(record, command.getHost(), "command " + command.getCommandId())) {
+                handle(record, command);
+            }
+        } else {
+            deadLetter(record, "neither an inventory fact nor a command: " + value);
+        }
+    }
+
+    private void report(final Record<String, SpecificRecord> record,
+            final io.pciledger.schemas.inventory.InventoryFact avro) {
+        final InventoryFact fact;
+        try {
+            fact = InventoryFacts.toDomain(avro);
+        } catch (final IllegalArgumentException | NullPointerException unreadable) {
+            deadLetter(record, "fact " + avro.getFactId() + " of host " + avro.getHost() + " cannot be read: "
+                    + unreadable.getMessage());
+            return;
+        }
+        final Instant now = now();
+        final HostLedgerSession session = load(avro.getHost());
+        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
+        final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
+        hosts.put(avro.getHost(), StoredHost.of(session));
+        publish(session, before, records, now);
+    }
+
+    private void handle(final Record<String, SpecificRecord> record, final io.pciledger.schemas.command.Command avro) {
+        final Command command;
+        final Requester requester;
+        try {
+            command = Commands.toDomain(avro);
+            requester = Commands.requester(avro);
+        } catch (final IllegalArgumentException | NullPointerException unreadable) {
+            deadLetter(record, "command " + avro.getCommandId() + " for host " + avro.getHost()
+                    + " cannot be read: " + unreadable.getMessage());
+            return;
+        }
+        final Instant now = now();
+        final HostLedgerSession session = load(avro.getHost());
+        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
+        final Answer answer = session.handle(command, requester, groupDirectory(),
+                new Cause(avro.getCommandId(), requester.actor(), now));
+        if (!answer.records().isEmpty()) {
+            hosts.put(avro.getHost(), StoredHost.of(session));
+        }
+        publish(session, before, answer.records(), now);
+        context.forward(new Record<>(command.claimId(),
+                ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
+                now.toEpochMilli()));
+    }
+
+    /** Every registered group, as the global store holds it now. */
+    private GroupDirectory groupDirectory() {
+        final List<GroupRegistration> registrations = new ArrayList<>();
+        try (KeyValueIterator<String, io.pciledger.schemas.group.GroupRegistration> all = groups.all()) {
+            all.forEachRemaining(entry -> GroupRegistrations.toDomain(entry.value).ifPresent(registrations::add));
+        }
+        return GroupDirectory.of(registrations);
+    }
+
+    private HostLedgerSession load(final String host) {
+        final StoredHost stored = hosts.get(host);
+        return stored == null ? HostLedgerSession.newHost(host) : stored.session();
+    }
+
+    /**
+     * The records to the ledger and, if there are any, the host's pools as they now stand and the changes of its
+     * group counts since {@code before}.
+     */
+    private void publish(final HostLedgerSession session, final HostGroupCounts before,
+            final List<LedgerRecord> records, final Instant now) {
+        if (records.isEmpty()) {
+            return;
+        }
+        final String host = session.ledger().host();
+        for (final LedgerRecord ledgerRecord : records) {
+            context.forward(new Record<>(host, LedgerEvents.toAvro(ledgerRecord), now.toEpochMilli()));
+        }
+        context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(session.ledger()),
+                session.lastHeard().orElse(null), now), now.toEpochMilli()));
+        HostGroupCounts.of(session.ledger()).changeSince(before).forEach((group, change) ->
+                context.forward(new Record<>(group, GroupCountRecords.toAvro(group, change, now),
+                        now.toEpochMilli())));
+    }
+
+    private boolean keyedByHost(final Record<String, SpecificRecord> record, final String host, final String what) {
+        if (host != null && host.equals(record.key())) {
+            return true;
+        }
+        deadLetter(record, what + " is keyed " + record.key() + " but names host " + host
+                + "; a host's records must be keyed by the host");
+        return false;
+    }
+
+    /**
+     * Writes {@code record} to {@code pci.dead-letters} (key the source topic) with {@code reason}, instead of
+     * applying it. The value is the record re-encoded by its topic's serde.
+     */
+    private void deadLetter(final Record<String, SpecificRecord> record, final String reason) {
+        LOG.warn("Dead-lettered a record of key {}: {}", record.key(), reason);
+        final Optional<RecordMetadata> source = context.recordMetadata();
+        final String topic = source.map(RecordMetadata::topic).orElse("unknown");
+        final Instant now = now();
+        final DeadLetter letter = new DeadLetter(topic, source.map(RecordMetadata::partition).orElse(-1),
+                source.map(RecordMetadata::offset).orElse(-1L),
+                record.key() == null ? null : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)),
+                encoded(topic, record.value()), reason, DeadLetterHandler.COMPONENT, now);
+        context.forward(new Record<>(topic, letter, now.toEpochMilli()));
+    }
+
+    private static ByteBuffer encoded(final String topic, final SpecificRecord value) {
+        if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
+            return ByteBuffer.wrap(Topics.INVENTORY.valueSerde().serializer().serialize(topic, fact));
+        } else if (value instanceof io.pciledger.schemas.command.Command command) {
+            return ByteBuffer.wrap(Topics.COMMANDS.valueSerde().serializer().serialize(topic, command));
+        }
+        return null;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+}

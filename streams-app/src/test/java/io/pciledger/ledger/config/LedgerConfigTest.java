@@ -1,0 +1,76 @@
+package io.pciledger.ledger.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+import io.pciledger.ledger.topology.DeadLetterHandler;
+import org.junit.jupiter.api.Test;
+
+class LedgerConfigTest {
+
+    @Test
+    void ledgerIsExactlyOnceWithItsIdBrokersStateDirAndCommitInterval() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "broker-1:9092",
+                LedgerConfig.STATE_DIR, "/var/lib/pci-ledger")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "pci-ledger")
+                .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/pci-ledger")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        DeadLetterHandler.class.getName())
+                .containsEntry(DeadLetterHandler.TOPIC_CONFIG, "pci.dead-letters");
+    }
+
+    @Test
+    void streamsKeysPassThroughButExactlyOnceCannotBeTurnedOff() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "broker-1:9092",
+                "streams.num.standby.replicas", "1",
+                "streams.processing.guarantee", "at_least_once")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    @Test
+    void missingBrokersAreRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.BOOTSTRAP_SERVERS);
+    }
+
+    @Test
+    void invalidCommitIntervalIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.COMMIT_INTERVAL_MS, "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.COMMIT_INTERVAL_MS);
+    }
+
+    @Test
+    void environmentOverridesEveryDeclaredKey() {
+        final LedgerConfig config = LedgerConfig.withEnvironment(
+                Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "from-file:9092", LedgerConfig.STATE_DIR, "/from/file"),
+                Map.of("PCI_LEDGER_BOOTSTRAP_SERVERS", "from-env:9092", "PCI_LEDGER_STALE_AFTER_MS", "60000"));
+
+        assertThat(config.getString(LedgerConfig.BOOTSTRAP_SERVERS)).isEqualTo("from-env:9092");
+        assertThat(config.getString(LedgerConfig.STATE_DIR)).isEqualTo("/from/file");
+        assertThat(config.timers().staleAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(LedgerConfig.environmentVariable(LedgerConfig.STATE_DIR)).isEqualTo("PCI_LEDGER_STATE_DIR");
+    }
+
+    @Test
+    void topicPrefixNamesTheTopics() {
+        final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.TOPIC_PREFIX, "test-"));
+
+        assertThat(config.topicNames().prefix()).isEqualTo("test-");
+    }
+}

@@ -1,0 +1,127 @@
+package io.pciledger.ledger.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.avro.GroupCountRecords;
+import io.pciledger.ledger.avro.HostPoolRecords;
+import io.pciledger.ledger.avro.InventoryFacts;
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.config.LedgerConfig;
+import io.pciledger.ledger.domain.RandomHistory.ActOnHeldClaim;
+import io.pciledger.ledger.domain.RandomHistory.Advance;
+import io.pciledger.ledger.domain.RandomHistory.ClaimStep;
+import io.pciledger.ledger.domain.RandomHistory.Confirm;
+import io.pciledger.ledger.domain.RandomHistory.Release;
+import io.pciledger.ledger.domain.RandomHistory.Report;
+import io.pciledger.ledger.domain.RandomHistory.Step;
+import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.ledger.topology.LedgerTopology;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The topology keeps rule 7 over random histories ({@link RandomHistory}) played through its topics: replaying
+ * what it published to {@code pci.ledger} gives the state in its store, and its last published pools and group
+ * counts are those of that state. Expiry and staleness come from its own wall-clock punctuation.
+ */
+class TopologyPropertiesTest {
+
+    private static final TopicNames NAMES = TopicNames.DEFAULT;
+
+    @Property(tries = 40)
+    void publishedLedgerReplaysToTheStoredStatePoolsAndCounts(@ForAll("histories") final List<Step> steps)
+            throws Exception {
+        final Path stateDir = Files.createTempDirectory("ledger-property");
+        final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092",
+                LedgerConfig.STATE_DIR, stateDir.toString(), LedgerConfig.CHECK_INTERVAL_MS, "60000",
+                LedgerConfig.STALE_AFTER_MS, String.valueOf(RandomHistory.STALE_AFTER.toMillis())));
+        try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(NAMES, config.timers()),
+                config.streamsProperties(), TestHost.START)) {
+            final TestInputTopic<String, io.pciledger.schemas.inventory.InventoryFact> inventory =
+                    driver.createInputTopic(NAMES.of(Topics.INVENTORY), new StringSerializer(),
+                            Topics.INVENTORY.valueSerde().serializer());
+            final TestInputTopic<String, io.pciledger.schemas.command.Command> commands =
+                    driver.createInputTopic(NAMES.of(Topics.COMMANDS), new StringSerializer(),
+                            Topics.COMMANDS.valueSerde().serializer());
+            final KeyValueStore<String, StoredHost> store =
+                    driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE);
+            int ids = 0;
+            for (final Step step : steps) {
+                final String id = "id-" + ++ids;
+                final Command command = command(step, store);
+                if (step instanceof Report report) {
+                    inventory.pipeInput(TestHost.NAME, InventoryFacts.toAvro(id, TestHost.NAME, TestHost.START,
+                            report.fact()));
+                } else if (command != null) {
+                    commands.pipeInput(TestHost.NAME, Commands.toAvro(id, TestHost.NAME, TestHost.START,
+                            Requester.admin("ops"), command));
+                } else if (step instanceof Advance advance) {
+                    driver.advanceWallClockTime(Duration.ofMinutes(advance.minutes()));
+                }
+            }
+
+            final List<LedgerRecord> published = driver.createOutputTopic(NAMES.of(Topics.LEDGER),
+                            new StringDeserializer(), Topics.LEDGER.valueSerde().deserializer())
+                    .readValuesToList().stream().map(LedgerEvents::toDomain).toList();
+            final HostLedger stored = store.get(TestHost.NAME).ledger();
+            assertThat(HostLedger.replay(TestHost.NAME, published)).isEqualTo(stored);
+            final List<io.pciledger.schemas.derived.HostPools> pools = driver.createOutputTopic(
+                    NAMES.of(Topics.HOST_POOLS), new StringDeserializer(),
+                    Topics.HOST_POOLS.valueSerde().deserializer()).readValuesToList();
+            assertThat(HostPoolRecords.toDomain(pools.get(pools.size() - 1))).isEqualTo(HostPools.of(stored));
+            final SortedMap<String, GroupCount> counts = new TreeMap<>();
+            driver.createOutputTopic(NAMES.of(Topics.GROUP_COUNTS), new StringDeserializer(),
+                            Topics.GROUP_COUNTS.valueSerde().deserializer()).readKeyValuesToList()
+                    .forEach(count -> counts.put(count.key, GroupCountRecords.toDomain(count.value)));
+            counts.values().removeIf(GroupCount::isZero);
+            assertThat(counts).isEqualTo(HostGroupCounts.of(stored).byGroup());
+        } finally {
+            try (var paths = Files.walk(stateDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The command a step sends, or null if it sends none. */
+    private static Command command(final Step step, final KeyValueStore<String, StoredHost> store) {
+        if (step instanceof ClaimStep claim) {
+            return claim.request();
+        } else if (step instanceof Confirm confirm) {
+            return new ConfirmRequest(confirm.claimId());
+        } else if (step instanceof Release release) {
+            return new ReleaseRequest(release.claimId(), "instance deleted");
+        } else if (step instanceof ActOnHeldClaim act) {
+            final StoredHost host = store.get(TestHost.NAME);
+            final List<String> held = host == null ? List.of() : host.ledger().claims().stream()
+                    .filter(claim -> claim.status().holdsDevices()).map(Claim::claimId).toList();
+            if (held.isEmpty()) {
+                return null;
+            }
+            final String claimId = held.get(act.pick() % held.size());
+            return act.confirm() ? new ConfirmRequest(claimId) : new ReleaseRequest(claimId, "instance deleted");
+        }
+        return null;
+    }
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        return RandomHistory.histories();
+    }
+}

@@ -1,0 +1,59 @@
+package io.pciledger.ledger.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pciledger.ledger.avro.ClaimResults;
+import io.pciledger.ledger.avro.HostPoolRecords;
+import io.pciledger.ledger.avro.InventoryFacts;
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.domain.RandomHistory.Step;
+import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.ledger.state.StoredHostSerde;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * What the topology writes and stores survives the trip over random histories ({@link RandomHistory}): every
+ * ledger record, fact and answer through its Avro record, and the host's state through the store's serde.
+ */
+class WireAndStorePropertiesTest {
+
+    @Property(tries = 200)
+    void everyRecordFactAndAnswerSurvivesAvro(@ForAll("histories") final List<Step> steps) {
+        final TestHost host = RandomHistory.play(steps, (played, ignored) -> {
+            played.records().forEach(record ->
+                    assertThat(LedgerEvents.toDomain(LedgerEvents.toAvro(record))).isEqualTo(record));
+            if (played.step() instanceof RandomHistory.Report report) {
+                assertThat(InventoryFacts.toDomain(InventoryFacts.toAvro("f", TestHost.NAME, TestHost.START,
+                        report.fact()))).isEqualTo(report.fact());
+            }
+            if (played.outcome() != null) {
+                assertThat(ClaimResults.toDomain(ClaimResults.toAvro("c", "cmd", TestHost.NAME, TestHost.START,
+                        played.outcome()))).isEqualTo(played.outcome());
+            }
+        });
+
+        assertThat(HostPoolRecords.toDomain(HostPoolRecords.toAvro(host.pools(), host.now(), host.now())))
+                .isEqualTo(host.pools());
+    }
+
+    @Property(tries = 200)
+    void hostStateSurvivesTheStoreSerde(@ForAll("histories") final List<Step> steps) {
+        final TestHost host = RandomHistory.play(steps, (played, ignored) -> { });
+        final StoredHost stored = new StoredHost(host.ledger(), host.now());
+
+        final StoredHost read = StoredHostSerde.read(StoredHostSerde.write(stored));
+
+        assertThat(read.ledger()).isEqualTo(host.ledger());
+        assertThat(read.lastHeard()).isEqualTo(host.now());
+        assertThat(HostPools.of(read.ledger())).isEqualTo(host.pools());
+    }
+
+    @Provide
+    Arbitrary<List<Step>> histories() {
+        return RandomHistory.histories();
+    }
+}
