@@ -9,8 +9,6 @@ import io.pciledger.agent.sysfs.FakeSysfsTree;
 import io.pciledger.agent.sysfs.HardwareProfile;
 import io.pciledger.agent.sysfs.SysfsScanner;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,11 +75,7 @@ public final class AgentScanBenchmark implements Callable<Integer> {
     }
 
     private static DeviceSpecList demoSpec(final Path folder) throws IOException {
-        final Path file = folder.resolve("pci-config.json");
-        try (InputStream demo = SimulatedFleet.class.getResourceAsStream("demo-pci-config.json")) {
-            Files.copy(demo, file);
-        }
-        return PciConfig.load(file).deviceSpecs();
+        return PciConfig.load(SimulatedFleet.writeDemoConfig(folder.resolve("pci-config.json"))).deviceSpecs();
     }
 
     static double round(final double millis) {

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,11 +66,12 @@ public final class AgentCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         final ReloadingPciConfig config = PciConfigs.open(pciConfig, spec.commandLine());
         final String hostName = host != null ? host : InetAddress.getLocalHost().getHostName();
-        TopicSetup.ensure(kafka.clientProperties(), topics, out);
+        final Map<String, Object> clientProperties = kafka.clientProperties();
+        TopicReportPrinter.printWarnings(TopicSetup.ensure(clientProperties, topics), out);
 
-        final KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(kafka.clientProperties(), topics.names());
+        final KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(clientProperties, topics.names());
         final SysfsInventorySource source =
-                new SysfsInventorySource(new SysfsScanner(sysfsRoot), () -> config.current().deviceSpecs());
+                new SysfsInventorySource(new SysfsScanner(sysfsRoot), () -> config.inForce().deviceSpecs());
         final NodeAgent agent = new NodeAgent(hostName, source, publisher.sinkFor(hostName), snapshotEvery,
                 Clock.systemUTC(), PciLedgerCommand.VERSION);
         final HostAgent hostAgent = new HostAgent(agent, config);

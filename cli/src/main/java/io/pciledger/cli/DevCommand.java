@@ -3,14 +3,12 @@ package io.pciledger.cli;
 import io.pciledger.broker.EmbeddedKafkaCluster;
 import io.pciledger.schemas.topic.ProvisioningReport;
 import io.pciledger.schemas.topic.TopicNames;
-import io.pciledger.schemas.topic.TopicProvisioner;
 import io.pciledger.schemas.topic.TopicSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,10 +66,8 @@ public final class DevCommand implements Callable<Integer> {
         out.printf("starting an embedded Kafka broker (KRaft, data in %s) ...%n", data.root().toAbsolutePath());
         out.flush();
         cluster.start();
-        final ProvisioningReport report;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            report = new TopicProvisioner(admin, TopicNames.DEFAULT, topicSettings).ensureTopics();
-        }
+        final ProvisioningReport report = TopicSetup.ensure(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), TopicNames.DEFAULT, topicSettings);
         printBanner(out, cluster, report);
         stopped.await();
         return 0;

@@ -6,6 +6,7 @@ import io.pciledger.agent.sysfs.HardwareProfile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,8 +59,9 @@ public final class FleetCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--hosts must be at least 1, was " + hosts);
         }
         final HardwareProfile hardware = profile();
-        TopicSetup.ensure(kafka.clientProperties(), topics, out);
-        final KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(kafka.clientProperties(), topics.names());
+        final Map<String, Object> clientProperties = kafka.clientProperties();
+        TopicReportPrinter.printWarnings(TopicSetup.ensure(clientProperties, topics), out);
+        final KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(clientProperties, topics.names());
         final SimulatedFleet fleet = SimulatedFleet.prepare(dir, hosts, hardware, publisher, snapshotEvery);
 
         final SimulatedFleet.RoundResult first = fleet.rescanAll();

@@ -13,6 +13,11 @@ final class TopicReportPrinter {
         out.printf("topics (%d partitions each):%n", report.partitions());
         report.created().forEach(name -> out.printf("  created  %s%n", name));
         report.existing().forEach(name -> out.printf("  exists   %s%n", name));
+        printWarnings(report, out);
+    }
+
+    /** Only what provisioning accepted but the operator should know, for commands that do not list topics. */
+    static void printWarnings(final ProvisioningReport report, final PrintWriter out) {
         report.warnings().forEach(warning -> out.printf("  warning: %s%n", warning));
         out.flush();
     }

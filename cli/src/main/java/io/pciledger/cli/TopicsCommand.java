@@ -1,11 +1,8 @@
 package io.pciledger.cli;
 
-import io.pciledger.schemas.topic.ProvisioningReport;
 import io.pciledger.schemas.topic.TopicMismatchException;
-import io.pciledger.schemas.topic.TopicProvisioner;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +27,8 @@ public final class TopicsCommand implements Callable<Integer> {
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            final ProvisioningReport report = new TopicProvisioner(admin, topics.names(), topics.settings()).ensureTopics();
-            TopicReportPrinter.print(report, out);
+        try {
+            TopicReportPrinter.print(TopicSetup.ensure(kafka.clientProperties(), topics), out);
             return 0;
         } catch (TopicMismatchException | IllegalStateException e) {
             err.println("error: " + e.getMessage());

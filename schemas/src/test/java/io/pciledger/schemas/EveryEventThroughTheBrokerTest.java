@@ -11,6 +11,7 @@ import io.pciledger.schemas.topic.TopicSettings;
 import io.pciledger.schemas.topic.Topics;
 import io.pciledger.testkit.KafkaCluster;
 import io.pciledger.testkit.KafkaTest;
+import io.pciledger.testkit.TopicRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,15 +105,11 @@ class EveryEventThroughTheBrokerTest {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<ConsumerRecord<String, SpecificRecord>> readAll(final TopicDefinition<?> topic, final int count) {
-        final List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = consumerFor(NAMES, topic)) {
-            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TopicRecords.read(clientProperties, NAMES.of(topic),
+                (org.apache.kafka.common.serialization.Deserializer) topic.valueSerde().deserializer(), count,
+                Duration.ofSeconds(30));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -81,7 +81,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 FakeSysfsTree.write(tree, profile.hardwareOf(host));
             }
             final SysfsInventorySource source =
-                    new SysfsInventorySource(new SysfsScanner(tree), () -> config.current().deviceSpecs());
+                    new SysfsInventorySource(new SysfsScanner(tree), () -> config.inForce().deviceSpecs());
             final NodeAgent agent = new NodeAgent(host, source, publisher.sinkFor(host), snapshotEvery,
                     Clock.systemUTC(), NodeAgent.class.getPackage().getImplementationVersion());
             agents.add(new HostAgent(agent, config));
@@ -160,13 +160,26 @@ public final class SimulatedFleet implements AutoCloseable {
     private static Path configFile(final Path root) throws IOException {
         final Path file = root.resolve("pci-config.json");
         if (!Files.exists(file)) {
-            Files.createDirectories(root);
-            try (InputStream demo = SimulatedFleet.class.getResourceAsStream(DEMO_CONFIG)) {
-                if (demo == null) {
-                    throw new UncheckedIOException(new IOException("the demo PCI configuration is missing from the jar"));
-                }
-                Files.copy(demo, file);
+            writeDemoConfig(file);
+        }
+        return file;
+    }
+
+    /**
+     * Writes the demo PCI configuration (groups {@code physnet1}, {@code physnet2}, {@code gpu-a100},
+     * {@code nvme} for the generated hardware) to {@code file}, creating its folder.
+     *
+     * @return {@code file}
+     */
+    public static Path writeDemoConfig(final Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (InputStream demo = SimulatedFleet.class.getResourceAsStream(DEMO_CONFIG)) {
+            if (demo == null) {
+                throw new UncheckedIOException(new IOException("the demo PCI configuration is missing from the jar"));
             }
+            Files.copy(demo, file);
         }
         return file;
     }

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host's agent together with the PCI configuration it follows: before each rescan it picks up
- * a changed configuration, and the first rescan under a new one sends a full snapshot.
+ * a changed configuration (the one look at the file per rescan; the inventory source then reads
+ * {@link ReloadingPciConfig#inForce()}), and the first rescan under a new one sends a full snapshot.
  */
 public final class HostAgent {
 

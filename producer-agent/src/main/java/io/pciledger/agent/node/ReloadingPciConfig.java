@@ -54,6 +54,14 @@ public final class ReloadingPciConfig {
         return current;
     }
 
+    /**
+     * The configuration in force, without looking at the file: for the parts of one rescan that
+     * follow the {@link #current()} its {@link HostAgent} did at the start.
+     */
+    public synchronized PciConfig inForce() {
+        return current;
+    }
+
     /** Reads the file again even if it looks unchanged (SIGHUP). */
     public synchronized void reloadNow() {
         reloadIfChanged(true);

@@ -26,19 +26,14 @@ import io.pciledger.schemas.topic.TopicSettings;
 import io.pciledger.schemas.topic.Topics;
 import io.pciledger.testkit.KafkaCluster;
 import io.pciledger.testkit.KafkaTest;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.pciledger.testkit.TopicRecords;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +51,7 @@ class AgentPublishesToTheBrokerTest {
             new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(1, 1)).ensureTopics();
         }
         final FakeSysfsTree tree = FakeSysfsTree.write(dir.resolve("sysfs"), HardwareProfile.TYPICAL_COMPUTE.hardwareOf(HOST));
-        final ReloadingPciConfig config = ReloadingPciConfig.open(demoConfig(dir));
+        final ReloadingPciConfig config = ReloadingPciConfig.open(SimulatedFleet.writeDemoConfig(dir.resolve("pci-config.json")));
         final PciAddress removedVf = tree.hardware().functions().stream()
                 .filter(function -> function.devType() == io.pciledger.agent.device.DevType.TYPE_VF)
                 .findFirst().orElseThrow().address();
@@ -64,7 +59,7 @@ class AgentPublishesToTheBrokerTest {
 
         try (KafkaInventoryPublisher publisher = new KafkaInventoryPublisher(kafka.clientProperties(), names)) {
             final HostAgent agent = new HostAgent(new NodeAgent(HOST,
-                    new SysfsInventorySource(new SysfsScanner(tree.root()), () -> config.current().deviceSpecs()),
+                    new SysfsInventorySource(new SysfsScanner(tree.root()), () -> config.inForce().deviceSpecs()),
                     publisher.sinkFor(HOST), 100, Clock.systemUTC(), "test"), config);
 
             assertThat(agent.rescan().delivered()).isTrue();
@@ -92,26 +87,8 @@ class AgentPublishesToTheBrokerTest {
     }
 
     private static List<InventoryFact> readFacts(final KafkaCluster kafka, final TopicNames names, final int count) {
-        final Map<String, Object> config = kafka.clientProperties();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "agent-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        final List<InventoryFact> facts = new ArrayList<>();
-        try (KafkaConsumer<String, InventoryFact> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                Topics.INVENTORY.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(names.of(Topics.INVENTORY)));
-            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (facts.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> facts.add(record.value()));
-            }
-        }
-        return facts;
-    }
-
-    private static Path demoConfig(final Path dir) throws Exception {
-        final Path file = dir.resolve("pci-config.json");
-        try (InputStream demo = SimulatedFleet.class.getResourceAsStream("demo-pci-config.json")) {
-            Files.copy(demo, file);
-        }
-        return file;
+        return TopicRecords.read(kafka.clientProperties(), names.of(Topics.INVENTORY),
+                        Topics.INVENTORY.valueSerde().deserializer(), count, Duration.ofSeconds(30))
+                .stream().map(ConsumerRecord::value).toList();
     }
 }

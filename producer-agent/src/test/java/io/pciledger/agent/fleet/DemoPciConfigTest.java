@@ -8,8 +8,6 @@ import io.pciledger.agent.spec.MatchedDevice;
 import io.pciledger.agent.spec.PciConfig;
 import io.pciledger.agent.sysfs.HardwareProfile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +34,6 @@ class DemoPciConfigTest {
     }
 
     private static PciConfig demoConfig(final Path dir) throws IOException {
-        final Path file = dir.resolve("pci-config.json");
-        try (InputStream demo = SimulatedFleet.class.getResourceAsStream("demo-pci-config.json")) {
-            Files.copy(demo, file);
-        }
-        return PciConfig.load(file);
+        return PciConfig.load(SimulatedFleet.writeDemoConfig(dir.resolve("pci-config.json")));
     }
 }
