@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -53,7 +54,8 @@ public final class LedgerRouting {
         final KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
-        } catch (final IllegalStateException notRunning) {
+        } catch (final InvalidStateStoreException | IllegalStateException notRunning) {
+            // Not started yet: StreamsNotStartedException; no longer running: IllegalStateException.
             throw new StoreUnavailableException("cannot route " + key + " of store " + store + ": "
                     + notRunning.getMessage(), notRunning);
         }
