@@ -88,8 +88,8 @@ class LedgerReadsOnABrokerTest {
 
             assertThat(routing.claimOwners("c-1").active()).isEqualTo(SELF);
             assertThat(granted.host()).isEqualTo(HOST);
-            assertThat(granted.outcome()).isInstanceOfSatisfying(Granted.class, grant ->
-                    assertThat(grant.devices()).extracting(device -> device.address()).containsExactly(GPU_A.address()));
+            assertThat(granted.outcome()).isInstanceOfSatisfying(Granted.class, grant -> assertThat(grant.devices())
+                    .extracting(device -> device.address()).containsExactly(GPU_A.address()));
             assertThat(routing.hostOwners(granted.host()).active()).isEqualTo(SELF);
             final HostView host = reads.host(granted.host()).orElseThrow();
             assertThat(host.lastSeq()).isEqualTo(4);
