@@ -88,8 +88,8 @@ public final class QueryService implements AutoCloseable {
         metrics.bind(streams);
         ledger.attach(streams);
         streams.start();
-        started.push(() -> streams.close(new CloseOptions().withTimeout(Duration.ofSeconds(30))
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)));
+        started.push(() -> streams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
     }
 
     private Optional<String> ledgerHostOf(final String claimId) {

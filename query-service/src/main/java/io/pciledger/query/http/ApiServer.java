@@ -50,24 +50,25 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(java.util.NoSuchElementException.class, (missing, ctx) -> Problems.write(ctx,
                     ApiProblem.notFound("NOT_FOUND", missing.getMessage())));
             config.routes.exception(HttpResponseException.class, (failure, ctx) -> Problems.write(ctx,
-                    new ApiProblem(failure.getStatus(), "HTTP_" + failure.getStatus(), failure.getMessage())));
+                    fromJavalin(ctx, failure)));
             config.routes.exception(Exception.class, (failure, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), failure);
                 Problems.write(ctx, new ApiProblem(500, "INTERNAL_ERROR", "the service failed to answer: "
                         + failure.getClass().getSimpleName() + ": " + failure.getMessage()));
             });
-            config.routes.error(404, ctx -> {
-                if (!Problems.CONTENT_TYPE.equals(ctx.res().getContentType())) {
-                    Problems.write(ctx, ApiProblem.notFound("NO_SUCH_ENDPOINT", "no endpoint " + ctx.method() + " "
-                            + ctx.path() + "; see /openapi.json"));
-                }
-            });
-            config.routes.error(405, ctx -> Problems.write(ctx, new ApiProblem(405, "METHOD_NOT_ALLOWED",
-                    ctx.method() + " is not allowed on " + ctx.path())));
         });
         app.start(host, port);
         LOG.info("Serving the API on http://{}:{}", host, app.port());
         return new ApiServer(app);
+    }
+
+    private static ApiProblem fromJavalin(final Context ctx, final HttpResponseException failure) {
+        return switch (failure.getStatus()) {
+            case 404 -> ApiProblem.notFound("NO_SUCH_ENDPOINT", "no endpoint " + ctx.method() + " " + ctx.path()
+                    + "; see /openapi.json");
+            case 405 -> new ApiProblem(405, "METHOD_NOT_ALLOWED", ctx.method() + " is not allowed on " + ctx.path());
+            default -> new ApiProblem(failure.getStatus(), "HTTP_" + failure.getStatus(), failure.getMessage());
+        };
     }
 
     private static Principal authorize(final Context ctx, final Access access, final Authenticator authenticator) {
