@@ -46,15 +46,34 @@ class TwoInstancesTest {
     void eitherInstanceServesEveryHostAndClaimsThroughBothNeverCollide(final KafkaCluster kafka) throws Exception {
         try (ServiceHarness harness = new ServiceHarness(kafka, dir)) {
             final QueryService first = harness.startInstance(Map.of());
-            final QueryService second = harness.startInstance(Map.of());
             final List<String> hosts = new ArrayList<>();
             for (int index = 0; index < HOSTS; index++) {
                 hosts.add("compute-" + index);
                 harness.report(hosts.get(index), ServiceHarness.devices("gpu-a100", 2, 2));
             }
+            await().atMost(Duration.ofSeconds(90)).until(() -> allReadable(first, hosts));
+            final List<Integer> statusesDuringRebalance = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final Thread reader = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        statusesDuringRebalance.add(get(first, "/v1/hosts/" + hosts.get(
+                                statusesDuringRebalance.size() % HOSTS), ACME).status());
+                    } catch (final InterruptedException stop) {
+                        return;
+                    } catch (final Exception failed) {
+                        statusesDuringRebalance.add(-1);
+                    }
+                }
+            });
+            reader.start();
+            final QueryService second = harness.startInstance(Map.of());
             await().atMost(Duration.ofSeconds(90)).until(() -> first.readiness().values().stream()
                     .allMatch(Boolean::booleanValue) && second.readiness().values().stream()
                     .allMatch(Boolean::booleanValue) && allReadable(first, hosts) && allReadable(second, hosts));
+            reader.interrupt();
+            reader.join();
+            assertThat(statusesDuringRebalance).as("reads while the second instance joined").isNotEmpty()
+                    .containsOnly(200);
 
             final AtomicInteger granted = new AtomicInteger();
             final ExecutorService clients = Executors.newFixedThreadPool(6);

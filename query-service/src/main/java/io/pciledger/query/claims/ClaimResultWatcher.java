@@ -1,5 +1,6 @@
 package io.pciledger.query.claims;
 
+import io.pciledger.query.kafka.TopicPartitions;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.topic.Topics;
 import java.time.Duration;
@@ -80,9 +81,10 @@ public final class ClaimResultWatcher implements AutoCloseable {
 
     private void follow() {
         try {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            final List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, () -> closed);
+            if (partitions.isEmpty()) {
+                return;
+            }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -98,7 +100,7 @@ public final class ClaimResultWatcher implements AutoCloseable {
                     }
                 }
             }
-        } catch (final WakeupException closing) {
+        } catch (final WakeupException | InterruptedException closing) {
             // close() woke the poll
         } catch (final RuntimeException failure) {
             LOG.error("Stopped reading {}: claims will time out", topic, failure);

@@ -1,5 +1,6 @@
 package io.pciledger.query.view;
 
+import io.pciledger.query.kafka.TopicPartitions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -98,9 +99,10 @@ public final class CommittedTable<V> implements AutoCloseable {
 
     private void follow() {
         try {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            final List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, () -> closed);
+            if (partitions.isEmpty()) {
+                return;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
@@ -113,7 +115,7 @@ public final class CommittedTable<V> implements AutoCloseable {
                     caughtUp.countDown();
                 }
             }
-        } catch (final WakeupException closing) {
+        } catch (final WakeupException | InterruptedException closing) {
             // close() woke the poll
         } catch (final RuntimeException failure) {
             LOG.error("Stopped following {}", topic, failure);
