@@ -2,7 +2,6 @@ package io.pciledger.query;
 
 import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.ledger.query.InstanceEndpoint;
-import io.pciledger.ledger.query.StoreUnavailableException;
 import io.pciledger.ledger.topology.LedgerStreams;
 import io.pciledger.query.auth.Authenticator;
 import io.pciledger.query.auth.TokenFile;
@@ -23,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -77,7 +75,7 @@ public final class QueryService implements AutoCloseable {
         final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
                 config.readWait(), clock));
         final ClaimService claims = new ClaimService(sender, watcher, () -> views.hostPools().values(),
-                claimId -> ledgerHostOf(claimId), config.claimTimeout(), config.placementAttempts(), clock);
+                config.claimTimeout(), config.placementAttempts(), clock);
         server = keep(ApiServer.start(config.httpHost(), config.httpPort(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),
                         metrics, this::readiness),
@@ -90,14 +88,6 @@ public final class QueryService implements AutoCloseable {
         streams.start();
         started.push(() -> streams.close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
-    }
-
-    private Optional<String> ledgerHostOf(final String claimId) {
-        try {
-            return ledger.active().claimResult(claimId).map(io.pciledger.ledger.domain.ClaimResult::host);
-        } catch (final StoreUnavailableException notHere) {
-            return Optional.empty();
-        }
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {

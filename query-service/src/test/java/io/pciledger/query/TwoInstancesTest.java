@@ -100,6 +100,18 @@ class TwoInstancesTest {
             }
             clients.shutdown();
             assertThat(granted.get()).isEqualTo(HOSTS * 2);
+
+            // A claim decided through one instance is found through the other, wherever its standing answer lives.
+            final Answer released = call(second, "DELETE", "/v1/claims/c-0-0", ACME, null);
+            assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+            final String roaming = "{\"claim_id\": \"roam-1\", \"instance\": \"vm\", \"alias\": \"gpu-a100:1\"}";
+            final Answer placed = call(first, "POST", "/v1/claims", ACME, roaming);
+            assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
+            assertThat(placed.body().path("host").asText()).isEqualTo(released.body().path("host").asText());
+            final Answer retried = call(second, "POST", "/v1/claims", ACME, roaming);
+            assertThat(retried.status()).as(retried.body().toString()).isEqualTo(201);
+            assertThat(retried.body().path("host")).isEqualTo(placed.body().path("host"));
+            assertThat(retried.body().path("devices")).isEqualTo(placed.body().path("devices"));
             assertNoDeviceGrantedTwice(harness, kafka);
 
             harness.stop(first);
@@ -135,6 +147,6 @@ class TwoInstancesTest {
                 released.addresses().forEach(address -> holder.remove(event.host() + "/" + address));
             }
         }
-        assertThat(grants).isEqualTo(HOSTS * 2);
+        assertThat(grants).isEqualTo(HOSTS * 2 + 1);
     }
 }

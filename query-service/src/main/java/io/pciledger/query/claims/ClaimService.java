@@ -37,9 +37,10 @@ import java.util.function.Supplier;
  *
  * <p>A claim without a host is placed: the candidates from the committed host pools ({@link CandidateFinder}),
  * best first, are tried in turn while the ledger refuses for lack of devices (a lost race, a host gone stale),
- * at most {@code placementAttempts} hosts. Before placing, a claim id the ledger has already decided somewhere
- * ({@link KnownClaims}, or one this instance placed recently) goes back to that host, so a retried claim is
- * answered once and never allocated on a second host.
+ * at most {@code placementAttempts} hosts. A claim id the ledger has already decided somewhere must go back to
+ * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
+ * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
+ * (covering a retry whose first answer is not committed yet).
  */
 public final class ClaimService {
 
@@ -51,7 +52,6 @@ public final class ClaimService {
     private final CommandSender sender;
     private final ClaimResultWatcher watcher;
     private final Supplier<Collection<HostPools>> hostPools;
-    private final KnownClaims knownClaims;
     private final Duration timeout;
     private final int placementAttempts;
     private final Clock clock;
@@ -64,31 +64,31 @@ public final class ClaimService {
             });
 
     public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
-            final Supplier<Collection<HostPools>> hostPools, final KnownClaims knownClaims, final Duration timeout,
+            final Supplier<Collection<HostPools>> hostPools, final Duration timeout,
             final int placementAttempts, final Clock clock) {
         this.sender = sender;
         this.watcher = watcher;
         this.hostPools = hostPools;
-        this.knownClaims = knownClaims;
         this.timeout = timeout;
         this.placementAttempts = placementAttempts;
         this.clock = clock;
     }
 
     /**
-     * Decides {@code request} on {@code host}, or, when {@code host} is null, on the best candidate that accepts it.
+     * Decides {@code request} on {@code host}, or, when {@code host} is null, on the host the claim id was decided
+     * on before ({@code decidedOn}, else one this instance placed it on), or else on the best candidate that
+     * accepts it.
      *
      * @throws ClaimTimeoutException when the committed answer did not come in time
      */
-    public ClaimAnswer claim(final Requester requester, final ClaimRequest request, final String host)
-            throws InterruptedException {
+    public ClaimAnswer claim(final Requester requester, final ClaimRequest request, final String host,
+            final Optional<String> decidedOn) throws InterruptedException {
         if (host != null) {
             return new ClaimAnswer(request.claimId(), host, decide(requester, request, host), List.of());
         }
-        final Optional<String> decidedOn = Optional.ofNullable(placedHere.get(request.claimId()))
-                .or(() -> knownClaims.hostOf(request.claimId()));
-        if (decidedOn.isPresent()) {
-            return new ClaimAnswer(request.claimId(), decidedOn.get(), decide(requester, request, decidedOn.get()),
+        final Optional<String> before = decidedOn.or(() -> Optional.ofNullable(placedHere.get(request.claimId())));
+        if (before.isPresent()) {
+            return new ClaimAnswer(request.claimId(), before.get(), decide(requester, request, before.get()),
                     List.of());
         }
         final List<Candidate> candidates = CandidateFinder.find(request.items(), hostPools.get(), placementAttempts);
@@ -109,29 +109,21 @@ public final class ClaimService {
         throw new IllegalStateException("unreachable: the last candidate's answer is returned");
     }
 
-    /** Confirms a granted claim, so it does not expire. */
-    public ClaimAnswer confirm(final Requester requester, final String claimId) throws InterruptedException {
-        return onItsHost(requester, new ConfirmRequest(claimId));
-    }
-
-    /** Releases a claim's devices. */
-    public ClaimAnswer release(final Requester requester, final String claimId, final String reason)
+    /** Confirms the claim decided on {@code host}, so it does not expire. */
+    public ClaimAnswer confirm(final Requester requester, final String claimId, final String host)
             throws InterruptedException {
-        return onItsHost(requester, new ReleaseRequest(claimId, reason));
+        return new ClaimAnswer(claimId, host, decide(requester, new ConfirmRequest(claimId), host), List.of());
     }
 
-    /** Where the ledger decided {@code claimId}, if anywhere. */
-    public Optional<String> hostOf(final String claimId) {
-        return Optional.ofNullable(placedHere.get(claimId)).or(() -> knownClaims.hostOf(claimId));
+    /** Releases the devices of the claim decided on {@code host}. */
+    public ClaimAnswer release(final Requester requester, final String claimId, final String host,
+            final String reason) throws InterruptedException {
+        return new ClaimAnswer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host), List.of());
     }
 
-    private ClaimAnswer onItsHost(final Requester requester, final Command command) throws InterruptedException {
-        final Optional<String> host = hostOf(command.claimId());
-        if (host.isEmpty()) {
-            return new ClaimAnswer(command.claimId(), null, new Rejected(RejectReason.UNKNOWN_CLAIM,
-                    "no ledger has decided a claim " + command.claimId()), List.of());
-        }
-        return new ClaimAnswer(command.claimId(), host.get(), decide(requester, command, host.get()), List.of());
+    /** The host this instance placed {@code claimId} on recently, if it did. */
+    public Optional<String> placedHere(final String claimId) {
+        return Optional.ofNullable(placedHere.get(claimId));
     }
 
     private CommandOutcome decide(final Requester requester, final Command command, final String host)

@@ -31,7 +31,7 @@ public final class Api {
         routes.addAll(new GroupsApi(views, registrar).routes());
         routes.addAll(new HostsApi(views, routed).routes());
         routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
-        routes.addAll(new ClaimsApi(claims, views).routes());
+        routes.addAll(new ClaimsApi(claims, views, routed).routes());
         return List.copyOf(routes);
     }
 }

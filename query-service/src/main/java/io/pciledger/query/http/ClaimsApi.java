@@ -19,6 +19,7 @@ import io.pciledger.query.claims.PlacementAttempt;
 import io.pciledger.query.view.CloudViews;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code /v1/claims}: claim, confirm and release, each answered from the ledger's committed result
@@ -30,9 +31,12 @@ final class ClaimsApi {
 
     private final ClaimService claims;
     private final CloudViews views;
-    ClaimsApi(final ClaimService claims, final CloudViews views) {
+    private final RoutedReads routed;
+
+    ClaimsApi(final ClaimService claims, final CloudViews views, final RoutedReads routed) {
         this.claims = claims;
         this.views = views;
+        this.routed = routed;
     }
 
     List<Route> routes() {
@@ -78,17 +82,40 @@ final class ClaimsApi {
                         + "' is private to another tenant");
             }
         }
-        answer(ctx, () -> claims.claim(principal.requester(), request, body.host()));
+        final Optional<String> decidedOn = body.host() != null ? Optional.empty()
+                : claims.placedHere(request.claimId()).or(() -> decidedHost(ctx, request.claimId()));
+        answer(ctx, () -> claims.claim(principal.requester(), request, body.host(), decidedOn));
     }
 
     private void confirm(final Context ctx, final Principal principal) throws InterruptedException {
         final String claimId = ctx.pathParam("claim_id");
-        answer(ctx, () -> claims.confirm(principal.requester(), claimId));
+        final String host = knownHost(ctx, claimId);
+        answer(ctx, () -> claims.confirm(principal.requester(), claimId, host));
     }
 
     private void release(final Context ctx, final Principal principal) throws InterruptedException {
         final String claimId = ctx.pathParam("claim_id");
-        answer(ctx, () -> claims.release(principal.requester(), claimId, ctx.queryParam("reason")));
+        final String host = knownHost(ctx, claimId);
+        answer(ctx, () -> claims.release(principal.requester(), claimId, host, ctx.queryParam("reason")));
+    }
+
+    private String knownHost(final Context ctx, final String claimId) {
+        return claims.placedHere(claimId).or(() -> decidedHost(ctx, claimId))
+                .orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM", "no ledger has decided a claim " + claimId));
+    }
+
+    private Optional<String> decidedHost(final Context ctx, final String claimId) {
+        try {
+            return routed.decidedHost(ctx, claimId);
+        } catch (final ApiProblem problem) {
+            throw problem;
+        } catch (final InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up claim " + claimId, interrupted);
+        } catch (final Exception failure) {
+            throw new IllegalStateException("could not look up claim " + claimId + ": " + failure.getMessage(),
+                    failure);
+        }
     }
 
     private interface Decision {

@@ -34,6 +34,17 @@ final class Forwarder {
      */
     void forward(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
             final boolean standbyAllowed) throws IOException, InterruptedException {
+        final HttpResponse<byte[]> answer = get(ctx, target, pathAndQuery, standbyAllowed);
+        ctx.status(answer.statusCode());
+        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+        ctx.header("X-PCI-Ledger-Served-By", answer.headers().firstValue("X-PCI-Ledger-Served-By")
+                .orElse(target.toString()));
+        ctx.result(answer.body());
+    }
+
+    /** Asks {@code target} for {@code pathAndQuery} with the caller's token, as a forwarded request. */
+    HttpResponse<byte[]> get(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
+            final boolean standbyAllowed) throws IOException, InterruptedException {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + pathAndQuery))
                 .timeout(timeout)
                 .header(FORWARDED, "true")
@@ -45,11 +56,7 @@ final class Forwarder {
         if (standbyAllowed) {
             request.header(STANDBY_ALLOWED, "true");
         }
-        final HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        ctx.status(answer.statusCode());
-        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        ctx.header("X-PCI-Ledger-Served-By", answer.headers().firstValue("X-PCI-Ledger-Served-By").orElse(target.toString()));
-        ctx.result(answer.body());
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String pathAndQuery(final Context ctx) {

@@ -1,12 +1,18 @@
 package io.pciledger.query.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.pciledger.ledger.domain.ClaimResult;
 import io.pciledger.query.EmbeddedLedger;
 import io.pciledger.ledger.query.InstanceEndpoint;
 import io.pciledger.ledger.query.KeyOwners;
 import io.pciledger.ledger.query.LocalLedgerReads;
 import io.pciledger.ledger.query.StoreUnavailableException;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -31,6 +37,8 @@ final class RoutedReads {
 
     /** What a {@link LocalAnswer} returns when it has answered the request itself. */
     static final Object ANSWERED = new Object();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedLedger ledger;
     private final Supplier<InstanceEndpoint> self;
@@ -108,6 +116,40 @@ final class RoutedReads {
                 if (System.nanoTime() > deadline) {
                     ctx.header("Retry-After", "1");
                     throw new ApiProblem(503, "NOT_AVAILABLE_NOW", notNow.getMessage() + "; retry shortly");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /**
+     * The host the ledger decided {@code claimId} on, if any, as the instance holding the claim's standing answer
+     * says: read here, or asked of that instance (with the caller's token, so a tenant finds only its own claims).
+     */
+    Optional<String> decidedHost(final Context ctx, final String claimId) throws Exception {
+        final long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                final KeyOwners owners = ledger.routing().claimOwners(claimId);
+                if (owners.active().equals(self.get())) {
+                    return ledger.active().claimResult(claimId).map(ClaimResult::host);
+                }
+                final HttpResponse<byte[]> answer = forwarder.get(ctx, owners.active(),
+                        "/v1/claims/" + URLEncoder.encode(claimId, StandardCharsets.UTF_8).replace("+", "%20"),
+                        false);
+                if (answer.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                if (answer.statusCode() == 200) {
+                    return Optional.of(JSON.readTree(answer.body()).path("host").asText());
+                }
+                throw new StoreUnavailableException("instance " + owners.active() + " answered "
+                        + answer.statusCode() + " about claim " + claimId);
+            } catch (final StoreUnavailableException | java.io.IOException notNow) {
+                if (System.nanoTime() > deadline) {
+                    ctx.header("Retry-After", "1");
+                    throw new ApiProblem(503, "NOT_AVAILABLE_NOW", "cannot tell where claim " + claimId
+                            + " was decided: " + notNow.getMessage() + "; retry shortly");
                 }
                 Thread.sleep(50);
             }
