@@ -27,6 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * bootstrap.servers=broker-1:9092,broker-2:9092
  * ledger.application.id=pci-ledger
  * ledger.state.dir=/var/lib/pci-ledger
+ * ledger.rocksdb.memory.bytes=268435456
  * streams.num.standby.replicas=1
  * </pre>
  *
@@ -36,7 +37,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>Keys starting with {@value #STREAMS_PREFIX} are passed to Kafka Streams without the prefix, except
  * {@code processing.guarantee}: the ledger is {@code exactly_once_v2} or it is not the ledger (a claim result must
- * commit with its ledger events and state), so that one cannot be overridden.
+ * commit with its ledger events and state), so that one cannot be overridden. {@code streams.rocksdb.config.setter}
+ * replaces {@link BoundedRocksDbMemory}, and with it the memory bound of {@value #ROCKSDB_MEMORY_BYTES}.
  */
 public final class LedgerConfig extends AbstractConfig {
 
@@ -47,7 +49,11 @@ public final class LedgerConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX = "ledger.topic.prefix";
     public static final String CHECK_INTERVAL_MS = "ledger.check.interval.ms";
     public static final String STALE_AFTER_MS = "ledger.stale.after.ms";
+    public static final String ROCKSDB_MEMORY_BYTES = "ledger.rocksdb.memory.bytes";
+    public static final String ROCKSDB_WRITE_BUFFER_RATIO = "ledger.rocksdb.write.buffer.ratio";
     public static final String STREAMS_PREFIX = "streams.";
+
+    private static final long MIB = 1024L * 1024;
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
@@ -70,7 +76,14 @@ public final class LedgerConfig extends AbstractConfig {
             .define(STALE_AFTER_MS, Type.LONG, LedgerTimers.DEFAULT.staleAfter().toMillis(), Range.atLeast(1),
                     Importance.MEDIUM, "How long a host's agent may be silent (no heartbeat, no fact) before the "
                             + "host is marked stale and offered for no new claims; longer than the agents' "
-                            + "heartbeat interval.");
+                            + "heartbeat interval.")
+            .define(ROCKSDB_MEMORY_BYTES, Type.LONG, 64 * MIB, Range.atLeast(MIB), Importance.MEDIUM,
+                    "The off-heap memory all RocksDB state stores of this process share, in bytes: one block "
+                            + "cache holding data, index and filter blocks, with the memtables counted in it "
+                            + "(BoundedRocksDbMemory). Budget the process for heap + this + some native overhead.")
+            .define(ROCKSDB_WRITE_BUFFER_RATIO, Type.DOUBLE, 0.5, openUnitInterval(), Importance.LOW,
+                    "The share of " + ROCKSDB_MEMORY_BYTES + " the memtables (write buffers) of all stores may "
+                            + "take before the largest is flushed; the rest caches blocks read from disk.");
 
     private final Map<String, ?> originals;
 
@@ -110,6 +123,11 @@ public final class LedgerConfig extends AbstractConfig {
         return new LedgerTimers(Duration.ofMillis(getLong(CHECK_INTERVAL_MS)), Duration.ofMillis(getLong(STALE_AFTER_MS)));
     }
 
+    /** How much off-heap memory the RocksDB stores of this process share. */
+    public RocksDbMemoryBudget rocksDbMemory() {
+        return new RocksDbMemoryBudget(getLong(ROCKSDB_MEMORY_BYTES), getDouble(ROCKSDB_WRITE_BUFFER_RATIO));
+    }
+
     /** The Kafka Streams properties of this ledger. */
     public Properties streamsProperties() {
         final Properties properties = new Properties();
@@ -129,7 +147,21 @@ public final class LedgerConfig extends AbstractConfig {
         properties.put(DeadLetterHandler.TOPIC_CONFIG, topicNames().of(Topics.DEAD_LETTERS));
         // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
         properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Unless the operator names a setter of their own, the RocksDB stores share one bounded budget; the
+        // setter reads it from the application's configuration, where these keys pass through unchanged.
+        properties.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        properties.put(ROCKSDB_MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
+        properties.put(ROCKSDB_WRITE_BUFFER_RATIO, getDouble(ROCKSDB_WRITE_BUFFER_RATIO));
         return properties;
+    }
+
+    private static ConfigDef.Validator openUnitInterval() {
+        return ConfigDef.LambdaValidator.with((name, value) -> {
+            final double ratio = (Double) value;
+            if (!(ratio > 0 && ratio < 1)) {
+                throw new ConfigException(name, value, "must be more than 0 and less than 1");
+            }
+        }, () -> "more than 0 and less than 1");
     }
 
     @Override

@@ -67,6 +67,66 @@ class LedgerConfigTest {
     }
 
     @Test
+    void rocksDbStoresShareTheConfiguredBudgetThroughTheBoundedSetter() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "134217728",
+                LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, "0.25")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName())
+                .containsEntry(LedgerConfig.ROCKSDB_MEMORY_BYTES, 134_217_728L)
+                .containsEntry(LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, 0.25);
+    }
+
+    @Test
+    void rocksDbBudgetDefaultsTo64MiBHalfForMemtables() {
+        final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092"));
+
+        assertThat(config.rocksDbMemory()).isEqualTo(new RocksDbMemoryBudget(64L * 1024 * 1024, 0.5));
+    }
+
+    @Test
+    void anOperatorsOwnRocksDbSetterReplacesTheBoundedOne() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.rocksdb.config.setter", "com.example.TunedRocksDb")).streamsProperties();
+
+        assertThat(properties).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.TunedRocksDb");
+    }
+
+    @Test
+    void rocksDbMemoryBelowOneMiBIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "65536")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_MEMORY_BYTES);
+    }
+
+    @Test
+    void rocksDbMemoryThatIsNotANumberIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "64MiB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_MEMORY_BYTES);
+    }
+
+    @Test
+    void writeBufferRatioOfOneIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, "1.0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO)
+                .hasMessageContaining("less than 1");
+    }
+
+    @Test
+    void rocksDbBudgetComesFromTheEnvironmentToo() {
+        final LedgerConfig config = LedgerConfig.withEnvironment(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092"),
+                Map.of("PCI_LEDGER_ROCKSDB_MEMORY_BYTES", "33554432", "PCI_LEDGER_ROCKSDB_WRITE_BUFFER_RATIO", "0.3"));
+
+        assertThat(config.rocksDbMemory()).isEqualTo(new RocksDbMemoryBudget(32L * 1024 * 1024, 0.3));
+    }
+
+    @Test
     void topicPrefixNamesTheTopics() {
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
                 LedgerConfig.TOPIC_PREFIX, "test-"));
