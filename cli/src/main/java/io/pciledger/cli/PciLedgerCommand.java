@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code pci-ledger} program: one subcommand per role. */
 @Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger " + PciLedgerCommand.VERSION,
         description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
-        subcommands = {DevCommand.class, AgentCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
+        subcommands = {DevCommand.class, AgentCommand.class, LedgerCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PciLedgerCommand {
@@ -21,10 +21,13 @@ public final class PciLedgerCommand {
 
     /** The command line with its error handling: an unexpected failure prints one line and exits 1. */
     public static CommandLine commandLine() {
-        return new CommandLine(new PciLedgerCommand())
-                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    commandLine.getErr().println("error: " + exception.getMessage());
+        final CommandLine commandLine = new CommandLine(new PciLedgerCommand())
+                .setExecutionExceptionHandler((exception, failed, parseResult) -> {
+                    failed.getErr().println("error: " + exception.getMessage());
                     return 1;
                 });
+        commandLine.getSubcommands().get("ledger").getCommandSpec().usageMessage()
+                .footer(LedgerCommand.configurationKeysHelp());
+        return commandLine;
     }
 }

@@ -7,11 +7,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * The ledger processor as a Kafka Streams application, ready to start: the topology of {@link LedgerTopology}
  * with the properties of a {@link LedgerConfig}.
  *
- * <pre>{@code
- * KafkaStreams ledger = LedgerStreams.create(new LedgerConfig(Map.of("bootstrap.servers", "broker-1:9092")));
- * ledger.start();
- * Runtime.getRuntime().addShutdownHook(new Thread(ledger::close));
- * }</pre>
+ * <p>To run it, use {@link io.pciledger.ledger.run.LedgerRunner}: it starts this client, stops it when a stream
+ * thread dies and closes it leaving the consumer group.
  *
  * <p>Topics are not created here: provision them first ({@code TopicProvisioner}), so that {@code pci.inventory},
  * {@code pci.commands} and {@code pci.ledger} are co-partitioned. An exception from a processor stops this

@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import io.pciledger.ledger.topology.DeadLetterHandler;
+import io.pciledger.schemas.topic.TopicSettings;
 import org.junit.jupiter.api.Test;
 
 class LedgerConfigTest {
@@ -64,6 +65,107 @@ class LedgerConfigTest {
         assertThat(config.getString(LedgerConfig.STATE_DIR)).isEqualTo("/from/file");
         assertThat(config.timers().staleAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(LedgerConfig.environmentVariable(LedgerConfig.STATE_DIR)).isEqualTo("PCI_LEDGER_STATE_DIR");
+    }
+
+    @Test
+    void rocksDbStoresShareTheConfiguredBudgetThroughTheBoundedSetter() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "134217728",
+                LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, "0.25")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName())
+                .containsEntry(LedgerConfig.ROCKSDB_MEMORY_BYTES, 134_217_728L)
+                .containsEntry(LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, 0.25);
+    }
+
+    @Test
+    void rocksDbBudgetDefaultsTo64MiBHalfForMemtables() {
+        final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092"));
+
+        assertThat(config.rocksDbMemory()).isEqualTo(new RocksDbMemoryBudget(64L * 1024 * 1024, 0.5));
+    }
+
+    @Test
+    void anOperatorsOwnRocksDbSetterReplacesTheBoundedOne() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.rocksdb.config.setter", "com.example.TunedRocksDb")).streamsProperties();
+
+        assertThat(properties).containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.TunedRocksDb");
+    }
+
+    @Test
+    void rocksDbMemoryBelowOneMiBIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "65536")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_MEMORY_BYTES);
+    }
+
+    @Test
+    void rocksDbMemoryThatIsNotANumberIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_MEMORY_BYTES, "64MiB")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_MEMORY_BYTES);
+    }
+
+    @Test
+    void writeBufferRatioOfOneIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO, "1.0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.ROCKSDB_WRITE_BUFFER_RATIO)
+                .hasMessageContaining("less than 1");
+    }
+
+    @Test
+    void rocksDbBudgetComesFromTheEnvironmentToo() {
+        final LedgerConfig config = LedgerConfig.withEnvironment(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092"),
+                Map.of("PCI_LEDGER_ROCKSDB_MEMORY_BYTES", "33554432", "PCI_LEDGER_ROCKSDB_WRITE_BUFFER_RATIO", "0.3"));
+
+        assertThat(config.rocksDbMemory()).isEqualTo(new RocksDbMemoryBudget(32L * 1024 * 1024, 0.3));
+    }
+
+    @Test
+    void topicSettingsComeFromTheTopicsKeysAndTheEnvironment() {
+        final LedgerConfig config = LedgerConfig.withEnvironment(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                TopicSettings.PARTITIONS, "12", TopicSettings.REPLICATION_FACTOR, "1"),
+                Map.of("PCI_LEDGER_TOPICS_REPLICATION_FACTOR", "3"));
+
+        assertThat(config.topicSettings()).isEqualTo(TopicSettings.forReplicationFactor(12, 3));
+    }
+
+    @Test
+    void anInvalidTopicSettingIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                TopicSettings.PARTITIONS, "many")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(TopicSettings.PARTITIONS);
+    }
+
+    @Test
+    void anIllegalTopicPrefixIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.TOPIC_PREFIX, "no spaces/")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.TOPIC_PREFIX);
+    }
+
+    @Test
+    void misspeltKeysAreReportedAsUnknown() {
+        final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "ledger.comit.interval.ms", "50", "streams.num.standby.replicas", "1", TopicSettings.PARTITIONS, "3"));
+
+        assertThat(config.unknownKeys()).containsExactly("ledger.comit.interval.ms");
+    }
+
+    @Test
+    void adminClientReachesTheClusterAsStreamsDoes() {
+        final Map<String, Object> admin = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.security.protocol", "SSL")).adminClientProperties();
+
+        assertThat(admin).containsEntry("bootstrap.servers", "b:9092").containsEntry("security.protocol", "SSL");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.pciledger.cli;
+
+import io.pciledger.ledger.config.LedgerConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The ledger's configuration from its three sources, later ones winning: a properties file of {@link LedgerConfig}
+ * keys, the {@code PCI_LEDGER_*} environment variables, the command's flags. A file that cannot be read, an
+ * invalid value or an unknown key is a usage error (exit code 2) whose message names the file or the key.
+ */
+final class LedgerConfigSources {
+
+    private LedgerConfigSources() {
+    }
+
+    /**
+     * @param file the properties file, or {@code null} for none
+     * @throws ParameterException naming the file or key that is wrong
+     */
+    static LedgerConfig load(final Path file, final Map<String, String> environment,
+                             final Map<String, String> flags, final CommandLine commandLine) {
+        final Map<String, Object> values = new LinkedHashMap<>();
+        if (file != null) {
+            values.putAll(readFile(file, commandLine));
+        }
+        values.putAll(LedgerConfig.environmentOverrides(environment));
+        values.putAll(flags);
+        final LedgerConfig config;
+        try {
+            config = new LedgerConfig(values);
+        } catch (ConfigException e) {
+            throw new ParameterException(commandLine, "invalid ledger configuration" + from(file) + ": "
+                    + e.getMessage());
+        }
+        final Set<String> unknown = config.unknownKeys();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(commandLine, "unknown ledger configuration key(s) " + unknown + from(file)
+                    + ": ledger keys start with 'ledger.' (see --help), Kafka Streams keys with 'streams.', "
+                    + "topic settings with 'topics.'");
+        }
+        return config;
+    }
+
+    private static Map<String, String> readFile(final Path file, final CommandLine commandLine) {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ParameterException(commandLine, "cannot read --config " + file + ": " + describe(e));
+        }
+        final Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    private static String from(final Path file) {
+        return file == null ? " (environment and flags)" : " (" + file + ", environment and flags)";
+    }
+
+    private static String describe(final Exception e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
+    }
+}
