@@ -29,12 +29,8 @@ final class LedgerConfigSources {
      */
     static LedgerConfig load(final Path file, final Map<String, String> environment,
                              final Map<String, String> flags, final CommandLine commandLine) {
-        final Map<String, Object> values = new LinkedHashMap<>();
-        if (file != null) {
-            values.putAll(readFile(file, commandLine));
-        }
-        values.putAll(LedgerConfig.environmentOverrides(environment));
-        values.putAll(flags);
+        final Map<String, Object> values = layered(file, LedgerConfig.environmentOverrides(environment), flags,
+                commandLine);
         final LedgerConfig config;
         try {
             config = new LedgerConfig(values);
@@ -51,6 +47,28 @@ final class LedgerConfigSources {
         return config;
     }
 
+    /**
+     * The configuration values of the file, overridden by those of the environment, overridden by the flags.
+     *
+     * @param environment the keys the environment sets (already named as keys)
+     * @throws ParameterException naming the file when it cannot be read
+     */
+    static Map<String, Object> layered(final Path file, final Map<String, String> environment,
+                                       final Map<String, String> flags, final CommandLine commandLine) {
+        final Map<String, Object> values = new LinkedHashMap<>();
+        if (file != null) {
+            values.putAll(readFile(file, commandLine));
+        }
+        values.putAll(environment);
+        values.putAll(flags);
+        return values;
+    }
+
+    /** Where the configuration came from, for messages. */
+    static String from(final Path file) {
+        return file == null ? " (environment and flags)" : " (" + file + ", environment and flags)";
+    }
+
     private static Map<String, String> readFile(final Path file, final CommandLine commandLine) {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -61,10 +79,6 @@ final class LedgerConfigSources {
         final Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
         return values;
-    }
-
-    private static String from(final Path file) {
-        return file == null ? " (environment and flags)" : " (" + file + ", environment and flags)";
     }
 
     private static String describe(final Exception e) {

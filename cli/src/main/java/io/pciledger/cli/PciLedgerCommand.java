@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code pci-ledger} program: one subcommand per role. */
 @Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger " + PciLedgerCommand.VERSION,
         description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
-        subcommands = {DevCommand.class, AgentCommand.class, LedgerCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
+        subcommands = {DevCommand.class, AgentCommand.class, LedgerCommand.class, ServeCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PciLedgerCommand {

@@ -2,7 +2,7 @@ package io.pciledger.query;
 
 import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.ledger.query.InstanceEndpoint;
-import io.pciledger.ledger.topology.LedgerStreams;
+import io.pciledger.ledger.run.LedgerRunner;
 import io.pciledger.query.auth.Authenticator;
 import io.pciledger.query.auth.TokenFile;
 import io.pciledger.query.claims.ClaimResultWatcher;
@@ -22,7 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.streams.CloseOptions;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * One instance of the query service: the HTTP API over the ledger it embeds. Starting it starts, in order, the
  * cloud-wide views and the claim-result watcher (so nothing committed from then on is missed), the command and
  * registration producers, the HTTP server (whose port is the ledger's {@code application.server}) and the ledger
- * (Kafka Streams). Closing it stops them in reverse, the ledger leaving its group so another instance takes its
- * hosts over at once.
+ * ({@link LedgerRunner}). Closing it stops them in reverse, the ledger leaving its group so another instance takes
+ * its hosts over at once.
  *
  * <p>Topics must exist (co-partitioned, see {@code TopicProvisioner}) before it starts.
  */
@@ -42,7 +42,7 @@ public final class QueryService implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedLedger ledger = new EmbeddedLedger();
-    private KafkaStreams streams;
+    private LedgerRunner runner;
     private ApiServer server;
     private CloudViews views;
     private ClaimResultWatcher watcher;
@@ -81,13 +81,10 @@ public final class QueryService implements AutoCloseable {
                         metrics, this::readiness),
                 authenticator, metrics));
         self = new InstanceEndpoint(config.advertisedHost(), server.port());
-        streams = LedgerStreams.create(config.ledger(server.port()));
-        streams.setStateListener((now, before) -> LOG.info("Ledger {} -> {}", before, now));
-        metrics.bind(streams);
-        ledger.attach(streams);
-        streams.start();
-        started.push(() -> streams.close(CloseOptions.groupMembershipOperation(
-                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+        runner = keep(new LedgerRunner(config.ledger(server.port())));
+        metrics.bind(runner.streams());
+        ledger.attach(runner.streams());
+        runner.start();
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {
@@ -138,7 +135,12 @@ public final class QueryService implements AutoCloseable {
 
     /** The embedded ledger's Kafka Streams client (for tests and metrics). */
     public KafkaStreams streams() {
-        return streams;
+        return runner.streams();
+    }
+
+    /** Completes with the cause when the embedded ledger fails (a stream thread died): the instance is useless then. */
+    public CompletionStage<Throwable> whenFailed() {
+        return runner.whenFailed();
     }
 
     @Override

@@ -95,6 +95,28 @@ public final class QueryServiceConfig extends AbstractConfig {
         return client;
     }
 
+    /**
+     * The {@code query.*} keys set in {@code environment}: {@code PCI_LEDGER_} and the key upper-case, dots as
+     * underscores, e.g. {@code PCI_LEDGER_QUERY_HTTP_PORT} for {@value #HTTP_PORT}.
+     */
+    public static Map<String, String> environmentOverrides(final Map<String, String> environment) {
+        final Map<String, String> overrides = new HashMap<>();
+        for (final String key : DEFINITION.names()) {
+            final String value = environment.get(LedgerConfig.environmentVariable(key));
+            if (value != null) {
+                overrides.put(key, value);
+            }
+        }
+        return overrides;
+    }
+
+    /** The {@code query.*} keys given that this version does not know (a misspelling, most likely). */
+    public java.util.Set<String> unknownKeys() {
+        final java.util.Set<String> unknown = new java.util.TreeSet<>(values.keySet());
+        unknown.removeIf(key -> !key.startsWith("query.") || DEFINITION.names().contains(key));
+        return unknown;
+    }
+
     public String httpHost() {
         return getString(HTTP_HOST);
     }
