@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -122,6 +123,20 @@ final class LedgerAudit {
             }
         }));
         return decisions;
+    }
+
+    /**
+     * How many records of each kind the ledger has: by event type ({@code DevicesClaimed}, ...), refusals by
+     * reason ({@code ClaimRejected INSUFFICIENT_DEVICES}, ...).
+     */
+    SortedMap<String, Long> kinds() {
+        final SortedMap<String, Long> kinds = new TreeMap<>();
+        byHost.values().forEach(records -> records.forEach(record -> kinds.merge(
+                record.event() instanceof ClaimRejected rejected
+                        ? "ClaimRejected " + rejected.reason()
+                        : record.event().getClass().getSimpleName(),
+                1L, Long::sum)));
+        return kinds;
     }
 
     /** How many claims were granted with a time-to-live and have neither been released nor expired yet. */

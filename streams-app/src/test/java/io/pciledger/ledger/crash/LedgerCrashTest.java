@@ -11,12 +11,14 @@ import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.ledger.domain.ClaimRequest;
 import io.pciledger.ledger.domain.CommandOutcome;
+import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.HostGroupCounts;
 import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
+import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.TopicProvisioner;
 import io.pciledger.schemas.topic.TopicSettings;
@@ -68,7 +70,7 @@ class LedgerCrashTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCrashTest.class);
 
-    private static final int CRASHES = 4;
+    private static final int CRASHES = 3;
     /** The crash that wipes the state directory before the restart. */
     private static final int WIPING_CRASH = 2;
     private static final int CLIENTS = 3;
@@ -94,28 +96,15 @@ class LedgerCrashTest {
                 Path.of("target", "ledger-crash", run + ".log"));
                 ClaimLoad load = new ClaimLoad(kafka.clientProperties(), names)) {
             ledger.start();
+            reportInventory(kafka, names);
             ledger.awaitRunning(GENEROUS);
-            seedInventory(kafka, names);
+            assertThat(TopicRecords.read(kafka.clientProperties(), names.of(Topics.HOST_POOLS),
+                    Topics.HOST_POOLS.valueSerde().deserializer(), CrashFleet.HOSTS.size(), GENEROUS))
+                    .as("pools of the hosts, once their inventory is in the ledger").hasSize(CrashFleet.HOSTS.size());
             load.start(CLIENTS, seed);
 
-            for (int crash = 1; crash <= CRASHES; crash++) {
-                final int answered = load.answered();
-                await().atMost(GENEROUS).alias("the ledger committing decisions before crash " + crash)
-                        .until(() -> load.answered() > answered);
-                // A random moment of a transaction after that commit, once the clients have had time to send a few
-                // commands into it: the point of the test.
-                Thread.sleep(250 + random.nextLong(COMMIT_INTERVAL.toMillis()));
-                ledger.kill();
-                LOG.info("Crash {}: killed the ledger with {} of {} commands answered", crash, load.answered(),
-                        load.sent().size());
-                if (crash == WIPING_CRASH) {
-                    deleteRecursively(stateDir);
-                }
-                ledger.start();
-                ledger.awaitRunning(GENEROUS);
-            }
-            final int answered = load.answered();
-            await().atMost(GENEROUS).until(() -> load.answered() > answered);
+            crashRepeatedly(ledger, load, random, stateDir);
+            awaitNewAnswers(load, "after the last restart");
             load.stopSending();
             load.awaitAllAnswered(GENEROUS);
 
@@ -123,12 +112,17 @@ class LedgerCrashTest {
             final List<ClaimLoad.Sent> sent = load.sent();
             final LedgerAudit audit = new LedgerAudit(history);
 
+            assertThat(audit.kinds()).as("what the clients' commands made the ledger record")
+                    .containsKeys("DevicesClaimed", "DevicesReleased", "ClaimRejected INSUFFICIENT_DEVICES");
             assertNone("sequence numbers out of order", audit.sequenceProblems());
             assertNone("devices held twice", audit.holdingProblems());
             assertNone("claim ids not decided exactly once", decisionProblems(audit, sent));
             final Map<String, HostLedger> hosts = audit.replay();
-            assertNone("commands without exactly one answer, the recorded one",
-                    answerProblems(committedAnswers(kafka, names), sent, hosts));
+            final Map<String, List<CommandOutcome>> answers = committedAnswers(kafka, names);
+            assertNone("commands without exactly one answer, the recorded one", answerProblems(answers, sent, hosts));
+            assertThat(answers.values().stream().flatMap(List::stream).filter(answer -> answer instanceof Rejected
+                    rejected && rejected.reason() == RejectReason.CLAIM_ID_CONFLICT).count())
+                    .as("retries with another request, refused CLAIM_ID_CONFLICT").isPositive();
             final int aborted = TopicContents.uncommitted(kafka.clientProperties(), names.of(Topics.CLAIM_RESULTS),
                     Topics.CLAIM_RESULTS.valueSerde().deserializer()).size() - sent.size();
             assertThat(aborted).as("results in aborted transactions: the kills must have hit open ones").isPositive();
@@ -136,9 +130,38 @@ class LedgerCrashTest {
                     .untilAsserted(() -> assertDerivedTopicsMatch(kafka, names, hosts));
             assertThat(TopicContents.committed(kafka.clientProperties(), names.of(Topics.DEAD_LETTERS),
                     Topics.DEAD_LETTERS.valueSerde().deserializer())).as("dead letters").isEmpty();
-            LOG.info("Crash test run {}: {} commands, {} ledger records on {} hosts, {} crashes, {} results aborted",
-                    run, sent.size(), history.size(), hosts.size(), CRASHES, aborted);
+            LOG.info("Crash test run {}: {} commands, {} results aborted by {} crashes, ledger records {}", run,
+                    sent.size(), aborted, CRASHES, audit.kinds());
         }
+    }
+
+    /**
+     * Kills the ledger {@value #CRASHES} times while the clients go on, each time at a random moment of a
+     * transaction, and restarts it; before restart {@value #WIPING_CRASH} its state directory is wiped.
+     */
+    private static void crashRepeatedly(final LedgerChild ledger, final ClaimLoad load, final Random random,
+            final Path stateDir) throws Exception {
+        for (int crash = 1; crash <= CRASHES; crash++) {
+            awaitNewAnswers(load, "before crash " + crash);
+            // A random moment of a later transaction, once the clients have had time to send a few commands
+            // into it: the point of the test, so a pause rather than a condition.
+            Thread.sleep(250 + random.nextLong(COMMIT_INTERVAL.toMillis()));
+            ledger.kill();
+            LOG.info("Crash {}: killed the ledger with {} of {} commands answered", crash, load.answered(),
+                    load.sent().size());
+            if (crash == WIPING_CRASH) {
+                deleteRecursively(stateDir);
+            }
+            ledger.start();
+            ledger.awaitRunning(GENEROUS);
+        }
+    }
+
+    /** Waits until the ledger has committed answers to commands not answered so far. */
+    private static void awaitNewAnswers(final ClaimLoad load, final String when) {
+        final int answered = load.answered();
+        await().atMost(GENEROUS).alias("the ledger committing new answers " + when)
+                .until(() -> load.answered() > answered);
     }
 
     private static Properties ledgerConfig(final KafkaCluster kafka, final String run, final TopicNames names,
@@ -156,8 +179,8 @@ class LedgerCrashTest {
         return config;
     }
 
-    /** Every host reports its devices; waits until the ledger has committed the pools of them all. */
-    private static void seedInventory(final KafkaCluster kafka, final TopicNames names) throws Exception {
+    /** The agent of every host reports its devices. */
+    private static void reportInventory(final KafkaCluster kafka, final TopicNames names) throws Exception {
         final Map<String, Object> config = kafka.clientProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, io.pciledger.schemas.inventory.InventoryFact> facts = new KafkaProducer<>(config,
@@ -168,9 +191,6 @@ class LedgerCrashTest {
                                 CrashFleet.devices())))).get();
             }
         }
-        assertThat(TopicRecords.read(kafka.clientProperties(), names.of(Topics.HOST_POOLS),
-                Topics.HOST_POOLS.valueSerde().deserializer(), CrashFleet.HOSTS.size(), GENEROUS))
-                .as("pools of the seeded hosts").hasSize(CrashFleet.HOSTS.size());
     }
 
     /** The committed ledger once nothing changes it any more: every claim with a time-to-live has ended. */
