@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * ]}
  * </pre>
  *
- * {@code pci-ledger token} (or {@code sha256sum}) gives the hash of a new token.
+ * {@code printf %s "$TOKEN" | sha256sum} gives the hash of a new token.
  */
 public final class TokenFile {
 
