@@ -70,7 +70,8 @@ public final class QueryService implements AutoCloseable {
         final Map<String, Object> clients = config.clientProperties();
         final ServiceMetrics metrics = keep(new ServiceMetrics());
         views = keep(new CloudViews(names, clients).start());
-        watcher = keep(new ClaimResultWatcher(names.of(Topics.CLAIM_RESULTS), clients).start());
+        watcher = keep(new ClaimResultWatcher(names.of(Topics.CLAIM_RESULTS), clients));
+        watcher.start();
         final CommandSender sender = keep(new CommandSender(names.of(Topics.COMMANDS), clients));
         final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
                 config.readWait(), clock));

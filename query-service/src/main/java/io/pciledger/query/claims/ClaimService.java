@@ -84,6 +84,7 @@ public final class ClaimService {
     public ClaimAnswer claim(final Requester requester, final ClaimRequest request, final String host,
             final Optional<String> decidedOn) throws InterruptedException {
         if (host != null) {
+            placedHere.put(request.claimId(), host);
             return new ClaimAnswer(request.claimId(), host, decide(requester, request, host), List.of());
         }
         final Optional<String> before = decidedOn.or(() -> Optional.ofNullable(placedHere.get(request.claimId())));
@@ -121,7 +122,10 @@ public final class ClaimService {
         return new ClaimAnswer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host), List.of());
     }
 
-    /** The host this instance placed {@code claimId} on recently, if it did. */
+    /**
+     * The host this instance sent {@code claimId} to recently, if it did: its answer is known here before the
+     * ledger's {@code claim-results} table shows it (read your own claims).
+     */
     public Optional<String> placedHere(final String claimId) {
         return Optional.ofNullable(placedHere.get(claimId));
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Every route of the API, from the services that answer them: what {@link ApiServer} serves and openapi.json documents. */
@@ -29,7 +30,8 @@ public final class Api {
         final List<Route> routes = new ArrayList<>();
         routes.addAll(new OpsApi(readiness, metrics).routes());
         routes.addAll(new GroupsApi(views, registrar).routes());
-        routes.addAll(new HostsApi(views, routed).routes());
+        routes.addAll(new HostsApi(views, routed,
+                claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
         routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new ClaimsApi(claims, views, routed).routes());
         return List.copyOf(routes);

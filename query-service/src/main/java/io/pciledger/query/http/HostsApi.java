@@ -13,6 +13,7 @@ import io.pciledger.ledger.query.LocalLedgerReads;
 import io.pciledger.query.auth.GroupAccess;
 import io.pciledger.query.auth.Principal;
 import io.pciledger.query.auth.Role;
+import io.pciledger.query.claims.ClaimService;
 import io.pciledger.query.view.CloudViews;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code /v1/hosts}, a host's devices and their history, claims by id, and {@code /v1/ledger} audit pages. Per-host
@@ -35,10 +37,13 @@ final class HostsApi {
 
     private final CloudViews views;
     private final RoutedReads routed;
+    private final Function<String, Optional<String>> sentHere;
 
-    HostsApi(final CloudViews views, final RoutedReads routed) {
+    /** @param sentHere the host this instance sent a claim id to, if it did (see {@link ClaimService#placedHere}) */
+    HostsApi(final CloudViews views, final RoutedReads routed, final Function<String, Optional<String>> sentHere) {
         this.views = views;
         this.routed = routed;
+        this.sentHere = sentHere;
     }
 
     List<Route> routes() {
@@ -183,6 +188,14 @@ final class HostsApi {
 
     private void claim(final Context ctx, final Principal principal) throws Exception {
         final String claimId = ctx.pathParam("claim_id");
+        final Optional<String> sent = sentHere.apply(claimId);
+        if (sent.isPresent()) {
+            final String host = sent.get();
+            routed.hostOnBehalf(ctx, host, (hostReads, hostFromStandby) ->
+                    claimState(principal, known(hostReads, host), claimId, hostFromStandby),
+                    "/v1/hosts/" + host + "/claims/" + claimId);
+            return;
+        }
         routed.claim(ctx, claimId, (reads, fromStandby) -> {
             final String host = reads.claimResult(claimId)
                     .map(io.pciledger.ledger.domain.ClaimResult::host)
