@@ -16,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,17 +41,8 @@ public final class LedgerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file of ledger configuration keys (listed below; example in docs/ledger.properties.example).")
-    private Path configFile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
-            description = "Kafka brokers to connect to; overrides bootstrap.servers of the file and the environment.")
-    private String bootstrapServers;
-
-    @Option(names = {"-X", "--set"}, paramLabel = "KEY=VALUE",
-            description = "Any configuration key, over the file and the environment, e.g. -X streams.num.standby.replicas=1; may be repeated.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private LayeredConfigOptions sources;
 
     @Option(names = "--close-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long closing may take: commit, leave the group, close the stores (default ${DEFAULT-VALUE}).")
@@ -60,7 +52,7 @@ public final class LedgerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final LedgerConfig config = LedgerConfigSources.load(configFile, System.getenv(), flags(), spec.commandLine());
+        final LedgerConfig config = LedgerConfigSources.load(sources.configFile, System.getenv(), sources.flags(), spec.commandLine());
 
         final CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignal.onInterruptOrTerminate(stop::countDown);
@@ -91,15 +83,6 @@ public final class LedgerCommand implements Callable<Integer> {
         }
         out.println("ledger stopped; it left its consumer group.");
         return 0;
-    }
-
-    /** The flags as configuration keys: {@code -X} pairs, then {@code --bootstrap-servers}. */
-    private Map<String, String> flags() {
-        final Map<String, String> flags = new LinkedHashMap<>(overrides);
-        if (bootstrapServers != null) {
-            flags.put(LedgerConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        return flags;
     }
 
     private static KafkaStreams.StateListener announceFirstRun(final LedgerConfig config, final PrintWriter out) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -42,17 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file of ledger (ledger.*, streams.*, topics.*) and query-service (query.*) keys.")
-    private Path configFile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
-            description = "Kafka brokers to connect to; overrides bootstrap.servers of the file and the environment.")
-    private String bootstrapServers;
-
-    @Option(names = {"-X", "--set"}, paramLabel = "KEY=VALUE",
-            description = "Any configuration key, over the file and the environment, e.g. -X query.http.port=8081; may be repeated.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    private LayeredConfigOptions sources;
 
     @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "120s",
             converter = DurationConverter.class,
@@ -101,24 +93,20 @@ public final class ServeCommand implements Callable<Integer> {
     private QueryServiceConfig load() {
         final Map<String, String> environment = new LinkedHashMap<>(LedgerConfig.environmentOverrides(System.getenv()));
         environment.putAll(QueryServiceConfig.environmentOverrides(System.getenv()));
-        final Map<String, String> flags = new LinkedHashMap<>(overrides);
-        if (bootstrapServers != null) {
-            flags.put(LedgerConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        final Map<String, Object> values = LedgerConfigSources.layered(configFile, environment, flags,
+        final Map<String, Object> values = LedgerConfigSources.layered(sources.configFile, environment, sources.flags(),
                 spec.commandLine());
         final QueryServiceConfig config;
         try {
             config = new QueryServiceConfig(values);
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid configuration"
-                    + LedgerConfigSources.from(configFile) + ": " + e.getMessage());
+                    + LedgerConfigSources.from(sources.configFile) + ": " + e.getMessage());
         }
         final Set<String> unknown = new TreeSet<>(config.unknownKeys());
         unknown.addAll(config.ledger(config.httpPort()).unknownKeys());
         if (!unknown.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "unknown configuration key(s) " + unknown
-                    + LedgerConfigSources.from(configFile) + ": see pci-ledger ledger --help and docs/api.md");
+                    + LedgerConfigSources.from(sources.configFile) + ": see pci-ledger ledger --help and docs/api.md");
         }
         return config;
     }
