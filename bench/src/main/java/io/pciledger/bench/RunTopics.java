@@ -1,0 +1,91 @@
+package io.pciledger.bench;
+
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.TopicProvisioner;
+import io.pciledger.schemas.topic.TopicSettings;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The topics of one benchmark run: created fresh under a prefix of their own, and deleted afterwards so that runs
+ * do not pile up on a shared cluster.
+ */
+final class RunTopics {
+
+    private RunTopics() {
+    }
+
+    /** Creates PCI Ledger's topics under {@code prefix}, {@code partitions} each, replication factor 1. */
+    static TopicNames provision(final Admin admin, final String prefix, final int partitions) {
+        final TopicNames names = TopicNames.withPrefix(prefix);
+        new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(partitions, 1)).ensureTopics();
+        return names;
+    }
+
+    /** Creates one plain topic of {@code partitions} partitions, replication factor 1. */
+    static void createPlain(final Admin admin, final String topic, final int partitions) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The end offset of every partition of {@code topic}, now. */
+    static Map<TopicPartition, Long> endOffsets(final Admin admin, final String topic) throws Exception {
+        final int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().size();
+        final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            request.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        final Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
+    }
+
+    /** Deletes the consumer group {@code groupId} (a run's ledger), reporting rather than throwing a failure. */
+    static void deleteGroup(final Admin admin, final String groupId) {
+        try {
+            admin.deleteConsumerGroups(List.of(groupId)).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return;
+            }
+            System.err.println("could not delete consumer group " + groupId + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Deletes every topic whose name starts with one of {@code prefixes}: the run's own topics and the internal
+     * topics of its ledger ({@code <application id>-...}). Failures are reported, not thrown: this is clean-up.
+     */
+    static void deleteAll(final Admin admin, final String... prefixes) {
+        try {
+            final List<String> doomed = admin.listTopics().names().get().stream()
+                    .filter(topic -> Arrays.stream(prefixes).anyMatch(topic::startsWith))
+                    .toList();
+            if (!doomed.isEmpty()) {
+                admin.deleteTopics(doomed).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            System.err.println("could not delete the topics of " + String.join(", ", prefixes) + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+}
