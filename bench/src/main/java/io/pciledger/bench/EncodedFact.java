@@ -1,5 +1,6 @@
 package io.pciledger.bench;
 
+import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.topic.Topics;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,15 @@ record EncodedFact(String host, byte[] value) {
         Objects.requireNonNull(value, "value");
     }
 
+    private static final Serializer<InventoryFact> SERIALIZER = Topics.INVENTORY.valueSerde().serializer();
+
+    /** {@code fact} keyed by its host. */
+    static EncodedFact of(final InventoryFact fact) {
+        return new EncodedFact(fact.getHost(), SERIALIZER.serialize(Topics.INVENTORY.name(), fact));
+    }
+
     static List<EncodedFact> encode(final List<InventoryMix.KeyedFact> facts) {
-        final Serializer<io.pciledger.schemas.inventory.InventoryFact> serializer =
-                Topics.INVENTORY.valueSerde().serializer();
-        return facts.stream()
-                .map(fact -> new EncodedFact(fact.host(), serializer.serialize(Topics.INVENTORY.name(), fact.fact())))
-                .toList();
+        return facts.stream().map(fact -> of(fact.fact())).toList();
     }
 
     /** The mean size of the values, in bytes. */
