@@ -101,6 +101,11 @@ final class BenchLedger implements AutoCloseable {
         }
     }
 
+    /** Where the ledger's stream threads have spent their time since it started. */
+    LedgerTimeSpent timeSpent() {
+        return LedgerTimeSpent.of(streams, applicationId);
+    }
+
     /** Closes the ledger leaving its group, as an operator's restart would. */
     @Override
     public void close() {

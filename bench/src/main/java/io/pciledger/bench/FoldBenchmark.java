@@ -91,6 +91,7 @@ public final class FoldBenchmark implements Callable<Integer> {
         final Samples startup = new Samples();
         final List<Long> rawRuns = new ArrayList<>();
         final List<Long> foldRuns = new ArrayList<>();
+        LedgerTimeSpent lastTimeSpent = null;
         final String session = "bench-fold-" + System.currentTimeMillis();
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
                 Admin admin = Admin.create(kafka.clientProperties())) {
@@ -105,12 +106,13 @@ public final class FoldBenchmark implements Callable<Integer> {
                         encoded, expected, ledgerSettings, Duration.ofMinutes(timeoutMinutes));
                 final double foldRate = measured.factsPerSecond(factCount);
                 out.printf("  run %d/%d%s: fold %,.0f facts/s, ratio %.3f (start-up %.1f s, input committed "
-                                + "after %.1f s, folded end to end after %.1f s)%n",
+                                + "after %.1f s, folded end to end after %.1f s)%n    ledger time: %s%n",
                         run + 1, warmupRuns + measuredRuns, warmingUp ? " (warm-up)" : "", foldRate,
                         foldRate / rawRate, seconds(measured.startup()), seconds(measured.inputCommitted()),
-                        seconds(measured.fold()));
+                        seconds(measured.fold()), measured.timeSpent().figures());
                 out.flush();
                 if (!warmingUp) {
+                    lastTimeSpent = measured.timeSpent();
                     raw.add(rawRate);
                     fold.add(foldRate);
                     startup.add(seconds(measured.startup()));
@@ -136,6 +138,7 @@ public final class FoldBenchmark implements Callable<Integer> {
                     "raw_records_per_s_runs", rawRuns,
                     "fold_facts_per_s_runs", foldRuns,
                     "ledger_startup_s_median", AgentScanBenchmark.round(startup.median()),
+                    "ledger_time_in_last_fold", lastTimeSpent.figures(),
                     "checked", "every run: committed pci.ledger events and pci.group-counts = domain fold"),
                     String.format(Locale.ROOT, "fold rate >= %.1f x raw rate", TARGET_RATIO), ratio >= TARGET_RATIO);
             ResultsWriter.write(result, bench.resultsFolder(), out);

@@ -33,8 +33,10 @@ final class LedgerFold {
      * @param fold          from {@code RUNNING} until folded end to end
      * @param inputCommitted from {@code RUNNING} until the input offsets were committed (counts may follow later)
      * @param ledgerEvents  committed events on {@code pci.ledger} afterwards
+     * @param timeSpent     where the stream threads spent the fold
      */
-    record Measurement(Duration startup, Duration fold, Duration inputCommitted, long ledgerEvents) {
+    record Measurement(Duration startup, Duration fold, Duration inputCommitted, long ledgerEvents,
+            LedgerTimeSpent timeSpent) {
 
         double factsPerSecond(final int facts) {
             return facts / (fold.toNanos() / 1e9);
@@ -67,10 +69,12 @@ final class LedgerFold {
                     BenchLedger ledger = BenchLedger.start(kafka.bootstrapServers(), names, runId, stateDir,
                             ledgerSettings)) {
                 final long running = ledger.awaitRunning(Duration.ofMinutes(2));
+                final LedgerTimeSpent atRunning = ledger.timeSpent();
                 final CommittedInput input = new CommittedInput(admin, runId, ends);
                 final long deadline = running + timeout.toNanos();
                 long inputCommitted = 0;
                 long done = 0;
+                LedgerTimeSpent spent = null;
                 while (done == 0) {
                     ledger.checkAlive();
                     counts.poll(CHECK_EVERY);
@@ -80,6 +84,7 @@ final class LedgerFold {
                     }
                     if (inputCommitted != 0 && counts.show(expected.groupCounts())) {
                         done = now;
+                        spent = ledger.timeSpent().since(atRunning);
                     } else if (inputCommitted != 0 && now - inputCommitted > COUNTS_GRACE.toNanos()) {
                         throw new IllegalStateException("run " + runId + ": input committed, but pci.group-counts "
                                 + "still shows " + counts.seen() + " after " + COUNTS_GRACE + "; the domain fold "
@@ -96,7 +101,7 @@ final class LedgerFold {
                             + " committed events, the domain fold of the same facts gives " + expected.ledgerEvents());
                 }
                 measurement = new Measurement(Duration.ofNanos(running - ledger.startedNanos()),
-                        Duration.ofNanos(done - running), Duration.ofNanos(inputCommitted - running), events);
+                        Duration.ofNanos(done - running), Duration.ofNanos(inputCommitted - running), events, spent);
             }
             return measurement;
         } finally {

@@ -1,8 +1,11 @@
 package io.pciledger.bench;
 
+import io.pciledger.schemas.topic.TopicDefinition;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.TopicProvisioner;
 import io.pciledger.schemas.topic.TopicSettings;
+import io.pciledger.schemas.topic.Topics;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -21,23 +25,53 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class RunTopics {
 
+    private static final Duration SERVED_WITHIN = Duration.ofSeconds(60);
+
     private RunTopics() {
     }
 
-    /** Creates PCI Ledger's topics under {@code prefix}, {@code partitions} each, replication factor 1. */
-    static TopicNames provision(final Admin admin, final String prefix, final int partitions) {
+    /**
+     * Creates PCI Ledger's topics under {@code prefix}, {@code partitions} each, replication factor 1, and waits
+     * until every partition is served ({@link #awaitServed}).
+     */
+    static TopicNames provision(final Admin admin, final String prefix, final int partitions) throws Exception {
         final TopicNames names = TopicNames.withPrefix(prefix);
         new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(partitions, 1)).ensureTopics();
+        for (final TopicDefinition<?> topic : Topics.all()) {
+            awaitServed(admin, names.of(topic));
+        }
         return names;
     }
 
-    /** Creates one plain topic of {@code partitions} partitions, replication factor 1. */
+    /** Creates one plain topic of {@code partitions} partitions, replication factor 1, and waits until it is served. */
     static void createPlain(final Admin admin, final String topic, final int partitions) throws Exception {
         try {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
+            }
+        }
+        awaitServed(admin, topic);
+    }
+
+    /**
+     * Waits until the leader of every partition of {@code topic} answers for it (the admin client retries a
+     * partition its leader does not serve yet). An idempotent producer must not write to a partition before then:
+     * if its first batch is refused as "not leader" and the next one is accepted, the first is retried as out of
+     * order until it expires (KAFKA-14359, KAFKA-15591), and the records are lost.
+     */
+    static void awaitServed(final Admin admin, final String topic) throws Exception {
+        final long deadline = System.nanoTime() + SERVED_WITHIN.toNanos();
+        while (true) {
+            try {
+                endOffsets(admin, topic);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " was not served within " + SERVED_WITHIN, e);
+                }
+                Thread.sleep(50);
             }
         }
     }
