@@ -136,12 +136,17 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                     final List<Long> rateRuns = new ArrayList<>();
                     ClaimTally all = new ClaimTally();
                     ClaimTally measured = new ClaimTally();
+                    LedgerTimeSpent beforeMeasuring = null;
+                    LedgerTimeSpent spentMeasuring;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
                         for (int run = 0; run <= measuredRuns; run++) {
                             final boolean warmingUp = run == 0;
                             final int batch = warmingUp ? warmup : claimsPerRun;
                             if (batch == 0) {
                                 continue;
+                            }
+                            if (run == 1) {
+                                beforeMeasuring = ledger.timeSpent();
                             }
                             final long started = System.nanoTime();
                             final ClaimTally tally = runClients(channel, hostNames, clientCount, batch, run, ledger);
@@ -158,6 +163,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                                 rateRuns.add(Math.round(rate));
                             }
                         }
+                        spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
                         awaitReleases(all);
                     }
                     final GrantAudit audit = audit(kafka.clientProperties(), names);
@@ -188,6 +194,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "latency_p95_ms", AgentScanBenchmark.round(latencies.percentile(95)),
                             "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
                             "releases_answered", all.releases().size(),
+                            "ledger_time_in_measured_runs", spentMeasuring.figures(),
                             "ledger_audit", problems.isEmpty()
                                     ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
                                             + " no device granted twice; sequences gap-free", audit.records(),
