@@ -23,6 +23,13 @@ public final class ClaimResults {
         return new ClaimResult(claimId, commandId, host, decidedAt, outcome(outcome));
     }
 
+    /** The whole answer, envelope and outcome, as the domain's {@link io.pciledger.ledger.domain.ClaimResult}. */
+    public static io.pciledger.ledger.domain.ClaimResult toDomainResult(final ClaimResult result) {
+        return new io.pciledger.ledger.domain.ClaimResult(result.getClaimId(), result.getCommandId(),
+                result.getHost(), result.getDecidedAt(), toDomain(result));
+    }
+
+    /** The outcome of {@code result}. */
     public static CommandOutcome toDomain(final ClaimResult result) {
         final Object outcome = result.getOutcome();
         if (outcome instanceof io.pciledger.schemas.result.Granted granted) {

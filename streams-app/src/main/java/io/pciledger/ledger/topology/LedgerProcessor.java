@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
  * when the host's ledger changed, its pools to {@code pci.host-pools} (key host) and the change of each group's
  * count on the host (key group) to be summed. It forwards them all to its one child as Avro records; the
- * topology routes them by type ({@link LedgerTopology}). Under {@code exactly_once_v2} the store, every output and
- * the input offset commit together.
+ * topology routes them by type ({@link LedgerTopology}). Every ledger record also goes to the audit stores
+ * {@code host-events} and {@code device-history} ({@link AuditTrail}). Under {@code exactly_once_v2} the stores,
+ * every output and the input offset commit together.
  *
  * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
@@ -73,6 +74,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredHost> hosts;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
+    private AuditTrail audit;
 
     LedgerProcessor(final LedgerTimers timers) {
         this.timers = timers;
@@ -83,6 +85,8 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         this.context = processorContext;
         this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
         this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
+        this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
+                processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
         processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
     }
 
@@ -179,8 +183,8 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     }
 
     /**
-     * The records to the ledger and, if there are any, the host's pools as they now stand and the changes of its
-     * group counts since {@code before}.
+     * The records to the ledger and the audit stores and, if there are any, the host's pools as they now stand and
+     * the changes of its group counts since {@code before}.
      */
     private void publish(final HostLedgerSession session, final HostGroupCounts before,
             final List<LedgerRecord> records, final Instant now) {
@@ -189,7 +193,9 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         }
         final String host = session.ledger().host();
         for (final LedgerRecord ledgerRecord : records) {
-            context.forward(new Record<>(host, LedgerEvents.toAvro(ledgerRecord), now.toEpochMilli()));
+            final io.pciledger.schemas.ledger.LedgerEvent written = LedgerEvents.toAvro(ledgerRecord);
+            audit.record(ledgerRecord, written, session.ledger());
+            context.forward(new Record<>(host, written, now.toEpochMilli()));
         }
         context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(session.ledger()),
                 session.lastHeard().orElse(null), now), now.toEpochMilli()));

@@ -1,7 +1,10 @@
 package io.pciledger.ledger.topology;
 
+import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.domain.GroupCount;
+import io.pciledger.ledger.state.DeviceEventKey;
+import io.pciledger.ledger.state.HostEventKey;
 import io.pciledger.ledger.state.StoredHostSerde;
 import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.derived.GroupCounts;
@@ -30,12 +33,14 @@ import org.apache.kafka.streams.state.Stores;
  * Streams manages the repartition topic of the group counts.
  *
  * <pre>
- *   pci.inventory ──┐                                      ┌─▶ pci.ledger          (key host)
- *                   ├─▶ ledger-processor [host-ledgers] ───┼─▶ pci.claim-results   (key claim id)
- *   pci.commands ───┘          ▲ reads                     ├─▶ pci.host-pools      (key host)
- *                              │                           ├─▶ pci.dead-letters    (key source topic)
- *   pci.groups ─▶ [groups, global]                         └─▶ count changes (key group)
- *                                                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
+ *   pci.inventory ──┐                                       ┌─▶ pci.ledger          (key host)
+ *                   ├─▶ ledger-processor ───────────────────┼─▶ pci.claim-results   (key claim id)
+ *   pci.commands ───┘   [host-ledgers]                      ├─▶ pci.host-pools      (key host)
+ *                       [host-events] [device-history]      ├─▶ pci.dead-letters    (key source topic)
+ *                              ▲ reads                      └─▶ count changes (key group)
+ *   pci.groups ─▶ [groups, global]                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
+ *
+ *   pci.claim-results (committed only) ─▶ standing answer per claim id [claim-results]
  * </pre>
  *
  * <p>{@code host-ledgers} is a persistent (RocksDB), changelogged key-value store: key host, value the host's
@@ -44,16 +49,37 @@ import org.apache.kafka.streams.state.Stores;
  * {@code groups} is a global store of every group registration ({@link GroupRegistrationUpdater}), which the
  * processor reads as the {@link io.pciledger.ledger.domain.GroupDirectory} of private groups.
  *
+ * <p>The audit stores, persistent and changelogged, written by the processor with the ledger records, in the same
+ * transaction ({@link AuditTrail}); they live in the host's task, so they are routed like {@code host-ledgers}:
+ * <ul>
+ *   <li>{@code host-events}: key ({@link HostEventKey}) host and sequence number, sorted so in RocksDB's byte order;
+ *       value the ledger record as written to {@code pci.ledger} (its Avro encoding). A page of a host's ledger is
+ *       one range scan.</li>
+ *   <li>{@code device-history}: key ({@link DeviceEventKey}) host, device address and sequence number; value that
+ *       sequence number, a reference into {@code host-events}. A device's history is one prefix scan.</li>
+ * </ul>
+ * Neither is ever pruned: like {@code pci.ledger}, they are the audit log, and their changelogs are as long.
+ *
+ * <p>{@code claim-results}: the topology reads its own {@code pci.claim-results} back, with the read-committed
+ * consumer of {@code exactly_once_v2}, and keeps per claim id the answer that stands
+ * ({@link io.pciledger.ledger.domain.ClaimResult#isSupersededBy}). It is partitioned like the topic, by claim id, so
+ * a claim can be found without knowing its host, and it holds only committed answers.
+ *
  * <p>Group counts: after each decision the processor emits, per group whose count on the host changed, the
  * change ({@link io.pciledger.ledger.domain.HostGroupCounts#changeSince}), keyed by group; Streams repartitions
  * them by group and {@code group-counts} (persistent, changelogged) keeps their sum, which is published to
  * {@code pci.group-counts}. Under exactly-once a change is summed once.
+ *
+ * <p>Interactive queries over these stores: {@link io.pciledger.ledger.query}.
  */
 public final class LedgerTopology {
 
     public static final String HOST_LEDGERS_STORE = "host-ledgers";
     public static final String GROUPS_STORE = "groups";
     public static final String GROUP_COUNTS_STORE = "group-counts";
+    public static final String HOST_EVENTS_STORE = "host-events";
+    public static final String DEVICE_HISTORY_STORE = "device-history";
+    public static final String CLAIM_RESULTS_STORE = "claim-results";
     public static final String LEDGER_PROCESSOR = "ledger-processor";
     public static final String GROUPS_UPDATER = "groups-updater";
     /** Names the repartition topic of the count changes: {@code <application id>-group-count-changes-repartition}. */
@@ -72,6 +98,10 @@ public final class LedgerTopology {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new StoredHostSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_EVENTS_STORE),
+                HostEventKey.SERDE, Topics.LEDGER.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_HISTORY_STORE),
+                DeviceEventKey.SERDE, Serdes.Long()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GROUPS_STORE),
                         Serdes.String(), Topics.GROUPS.valueSerde()).withLoggingDisabled(),
                 names.of(Topics.GROUPS), Consumed.with(Serdes.String(), Topics.GROUPS.valueSerde())
@@ -87,7 +117,8 @@ public final class LedgerTopology {
                         .withName("commands-source"))
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
-                .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE);
+                .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE,
+                        HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 
         decided.filter((key, value) -> value instanceof LedgerEvent, Named.as("ledger-events"))
                 .mapValues(value -> (LedgerEvent) value)
@@ -117,6 +148,16 @@ public final class LedgerTopology {
                 .toStream(Named.as("group-counts"))
                 .to(names.of(Topics.GROUP_COUNTS), Produced.with(Serdes.String(), Topics.GROUP_COUNTS.valueSerde())
                         .withName("group-counts-sink"));
+
+        builder.stream(names.of(Topics.CLAIM_RESULTS), Consumed.with(Serdes.String(),
+                        Topics.CLAIM_RESULTS.valueSerde()).withName("claim-results-source"))
+                .groupByKey(Grouped.with(Serdes.String(), Topics.CLAIM_RESULTS.valueSerde()))
+                .reduce((standing, next) -> ClaimResults.toDomainResult(standing)
+                                .isSupersededBy(ClaimResults.toDomainResult(next)) ? next : standing,
+                        Named.as("standing-claim-results"),
+                        Materialized.<String, ClaimResult, KeyValueStore<Bytes, byte[]>>as(CLAIM_RESULTS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Topics.CLAIM_RESULTS.valueSerde()));
         return builder.build();
     }
 }

@@ -15,6 +15,7 @@ import io.pciledger.ledger.domain.RandomHistory.Confirm;
 import io.pciledger.ledger.domain.RandomHistory.Release;
 import io.pciledger.ledger.domain.RandomHistory.Report;
 import io.pciledger.ledger.domain.RandomHistory.Step;
+import io.pciledger.ledger.query.LocalLedgerReads;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.topic.TopicNames;
@@ -25,7 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -39,14 +42,15 @@ import net.jqwik.api.Provide;
 /**
  * The topology keeps rule 7 over random histories ({@link RandomHistory}) played through its topics: replaying
  * what it published to {@code pci.ledger} gives the state in its store, and its last published pools and group
- * counts are those of that state. Expiry and staleness come from its own wall-clock punctuation.
+ * counts are those of that state. Expiry and staleness come from its own wall-clock punctuation. Its audit stores
+ * show what it published: {@code host-events} the host's ledger, {@code device-history} each device's part of it.
  */
 class TopologyPropertiesTest {
 
     private static final TopicNames NAMES = TopicNames.DEFAULT;
 
     @Property(tries = 40)
-    void publishedLedgerReplaysToTheStoredStatePoolsAndCounts(@ForAll("histories") final List<Step> steps)
+    void publishedLedgerReplaysToTheStoredStatePoolsCountsAndAuditStores(@ForAll("histories") final List<Step> steps)
             throws Exception {
         final Path stateDir = Files.createTempDirectory("ledger-property");
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092",
@@ -92,6 +96,17 @@ class TopologyPropertiesTest {
                     .forEach(count -> counts.put(count.key, GroupCountRecords.toDomain(count.value)));
             counts.values().removeIf(GroupCount::isZero);
             assertThat(counts).isEqualTo(HostGroupCounts.of(stored).byGroup());
+
+            final LocalLedgerReads reads = LocalLedgerReads.over(driver::getKeyValueStore);
+            assertThat(reads.hostEvents(TestHost.NAME, 1, Integer.MAX_VALUE)).isEqualTo(published);
+            final SortedSet<String> addresses = new TreeSet<>();
+            published.forEach(record -> addresses.addAll(AffectedDevices.of(record.event(), stored)));
+            for (final String address : addresses) {
+                assertThat(reads.deviceHistory(TestHost.NAME, address)).as("history of %s", address)
+                        .isEqualTo(published.stream()
+                                .filter(record -> AffectedDevices.of(record.event(), stored).contains(address))
+                                .toList());
+            }
         } finally {
             try (var paths = Files.walk(stateDir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

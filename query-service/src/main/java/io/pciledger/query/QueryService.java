@@ -1,0 +1,164 @@
+package io.pciledger.query;
+
+import io.pciledger.ledger.config.LedgerConfig;
+import io.pciledger.ledger.query.InstanceEndpoint;
+import io.pciledger.ledger.query.StoreUnavailableException;
+import io.pciledger.ledger.topology.LedgerStreams;
+import io.pciledger.query.auth.Authenticator;
+import io.pciledger.query.auth.TokenFile;
+import io.pciledger.query.claims.ClaimResultWatcher;
+import io.pciledger.query.claims.ClaimService;
+import io.pciledger.query.claims.CommandSender;
+import io.pciledger.query.config.QueryServiceConfig;
+import io.pciledger.query.groups.GroupRegistrar;
+import io.pciledger.query.http.Api;
+import io.pciledger.query.http.ApiServer;
+import io.pciledger.query.metrics.ServiceMetrics;
+import io.pciledger.query.view.CloudViews;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the query service: the HTTP API over the ledger it embeds. Starting it starts, in order, the
+ * cloud-wide views and the claim-result watcher (so nothing committed from then on is missed), the command and
+ * registration producers, the HTTP server (whose port is the ledger's {@code application.server}) and the ledger
+ * (Kafka Streams). Closing it stops them in reverse, the ledger leaving its group so another instance takes its
+ * hosts over at once.
+ *
+ * <p>Topics must exist (co-partitioned, see {@code TopicProvisioner}) before it starts.
+ */
+public final class QueryService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final EmbeddedLedger ledger = new EmbeddedLedger();
+    private KafkaStreams streams;
+    private ApiServer server;
+    private CloudViews views;
+    private ClaimResultWatcher watcher;
+    private volatile InstanceEndpoint self;
+
+    private QueryService() {
+    }
+
+    /** Starts an instance; it is ready when {@link #awaitReady} says so. */
+    public static QueryService start(final QueryServiceConfig config, final Clock clock) {
+        final QueryService service = new QueryService();
+        try {
+            service.startAll(config, clock);
+            return service;
+        } catch (final RuntimeException failure) {
+            service.close();
+            throw failure;
+        }
+    }
+
+    private void startAll(final QueryServiceConfig config, final Clock clock) {
+        final Authenticator authenticator = TokenFile.load(config.tokensFile());
+        final LedgerConfig ledgerConfig = config.ledger(config.httpPort());
+        final TopicNames names = ledgerConfig.topicNames();
+        final Map<String, Object> clients = config.clientProperties();
+        final ServiceMetrics metrics = keep(new ServiceMetrics());
+        views = keep(new CloudViews(names, clients).start());
+        watcher = keep(new ClaimResultWatcher(names.of(Topics.CLAIM_RESULTS), clients).start());
+        final CommandSender sender = keep(new CommandSender(names.of(Topics.COMMANDS), clients));
+        final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
+                config.readWait(), clock));
+        final ClaimService claims = new ClaimService(sender, watcher, () -> views.hostPools().values(),
+                claimId -> ledgerHostOf(claimId), config.claimTimeout(), config.placementAttempts(), clock);
+        server = keep(ApiServer.start(config.httpHost(), config.httpPort(),
+                Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),
+                        metrics, this::readiness),
+                authenticator, metrics));
+        self = new InstanceEndpoint(config.advertisedHost(), server.port());
+        streams = LedgerStreams.create(config.ledger(server.port()));
+        streams.setStateListener((now, before) -> LOG.info("Ledger {} -> {}", before, now));
+        metrics.bind(streams);
+        ledger.attach(streams);
+        streams.start();
+        started.push(() -> streams.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+    }
+
+    private Optional<String> ledgerHostOf(final String claimId) {
+        try {
+            return ledger.active().claimResult(claimId).map(io.pciledger.ledger.domain.ClaimResult::host);
+        } catch (final StoreUnavailableException notHere) {
+            return Optional.empty();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(final T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    /** The named checks of {@code /readyz}. */
+    public Map<String, Boolean> readiness() {
+        final Map<String, Boolean> checks = new LinkedHashMap<>();
+        checks.put("ledger_running", ledger.isRunning());
+        checks.put("stores_answer", storesAnswer());
+        checks.put("views_caught_up", views.isCaughtUp());
+        checks.put("claim_results_followed", watcher.isPositioned());
+        return checks;
+    }
+
+    private boolean storesAnswer() {
+        try {
+            ledger.active().groupCounts();
+            return true;
+        } catch (final RuntimeException notNow) {
+            return false;
+        }
+    }
+
+    /** Waits until every readiness check passes; false on timeout. */
+    public boolean awaitReady(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (readiness().values().stream().allMatch(Boolean::booleanValue)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** The port the API listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** This instance as other instances reach it ({@code application.server}). */
+    public InstanceEndpoint endpoint() {
+        return self;
+    }
+
+    /** The embedded ledger's Kafka Streams client (for tests and metrics). */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (final Exception failure) {
+                LOG.warn("Failed to close a part of the query service", failure);
+            }
+        }
+    }
+}

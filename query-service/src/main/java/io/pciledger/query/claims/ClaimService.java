@@ -1,0 +1,155 @@
+package io.pciledger.query.claims;
+
+import io.pciledger.ledger.avro.ClaimResults;
+import io.pciledger.ledger.avro.Commands;
+import io.pciledger.ledger.domain.ClaimRequest;
+import io.pciledger.ledger.domain.Command;
+import io.pciledger.ledger.domain.CommandOutcome;
+import io.pciledger.ledger.domain.CommandOutcome.Rejected;
+import io.pciledger.ledger.domain.ConfirmRequest;
+import io.pciledger.ledger.domain.HostPools;
+import io.pciledger.ledger.domain.RejectReason;
+import io.pciledger.ledger.domain.ReleaseRequest;
+import io.pciledger.ledger.domain.Requester;
+import io.pciledger.query.candidates.Candidate;
+import io.pciledger.query.candidates.CandidateFinder;
+import io.pciledger.schemas.result.ClaimResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Claims, confirms and releases, as the claim flow of DESIGN.md says: write the command keyed by host, and answer
+ * with the ledger's committed result ({@link ClaimResultWatcher}), never with what a store shows.
+ *
+ * <p>A claim without a host is placed: the candidates from the committed host pools ({@link CandidateFinder}),
+ * best first, are tried in turn while the ledger refuses for lack of devices (a lost race, a host gone stale),
+ * at most {@code placementAttempts} hosts. Before placing, a claim id the ledger has already decided somewhere
+ * ({@link KnownClaims}, or one this instance placed recently) goes back to that host, so a retried claim is
+ * answered once and never allocated on a second host.
+ */
+public final class ClaimService {
+
+    /** Refusals after which the next candidate host is worth trying. */
+    private static final Set<RejectReason> TRY_NEXT_HOST = Set.of(RejectReason.INSUFFICIENT_DEVICES,
+            RejectReason.HOST_STALE, RejectReason.UNKNOWN_GROUP, RejectReason.UNKNOWN_HOST);
+    private static final int REMEMBERED_PLACEMENTS = 100_000;
+
+    private final CommandSender sender;
+    private final ClaimResultWatcher watcher;
+    private final Supplier<Collection<HostPools>> hostPools;
+    private final KnownClaims knownClaims;
+    private final Duration timeout;
+    private final int placementAttempts;
+    private final Clock clock;
+    private final Map<String, String> placedHere = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(final Map.Entry<String, String> eldest) {
+                    return size() > REMEMBERED_PLACEMENTS;
+                }
+            });
+
+    public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
+            final Supplier<Collection<HostPools>> hostPools, final KnownClaims knownClaims, final Duration timeout,
+            final int placementAttempts, final Clock clock) {
+        this.sender = sender;
+        this.watcher = watcher;
+        this.hostPools = hostPools;
+        this.knownClaims = knownClaims;
+        this.timeout = timeout;
+        this.placementAttempts = placementAttempts;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides {@code request} on {@code host}, or, when {@code host} is null, on the best candidate that accepts it.
+     *
+     * @throws ClaimTimeoutException when the committed answer did not come in time
+     */
+    public ClaimAnswer claim(final Requester requester, final ClaimRequest request, final String host)
+            throws InterruptedException {
+        if (host != null) {
+            return new ClaimAnswer(request.claimId(), host, decide(requester, request, host), List.of());
+        }
+        final Optional<String> decidedOn = Optional.ofNullable(placedHere.get(request.claimId()))
+                .or(() -> knownClaims.hostOf(request.claimId()));
+        if (decidedOn.isPresent()) {
+            return new ClaimAnswer(request.claimId(), decidedOn.get(), decide(requester, request, decidedOn.get()),
+                    List.of());
+        }
+        final List<Candidate> candidates = CandidateFinder.find(request.items(), hostPools.get(), placementAttempts);
+        if (candidates.isEmpty()) {
+            return new ClaimAnswer(request.claimId(), null, new Rejected(RejectReason.INSUFFICIENT_DEVICES,
+                    "no host that is not stale has the free devices this claim asks for"), List.of());
+        }
+        final List<PlacementAttempt> refusals = new ArrayList<>();
+        for (final Candidate candidate : candidates) {
+            placedHere.put(request.claimId(), candidate.host());
+            final CommandOutcome outcome = decide(requester, request, candidate.host());
+            if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())
+                    || refusals.size() + 1 == candidates.size()) {
+                return new ClaimAnswer(request.claimId(), candidate.host(), outcome, refusals);
+            }
+            refusals.add(new PlacementAttempt(candidate.host(), rejected.reason(), rejected.message()));
+        }
+        throw new IllegalStateException("unreachable: the last candidate's answer is returned");
+    }
+
+    /** Confirms a granted claim, so it does not expire. */
+    public ClaimAnswer confirm(final Requester requester, final String claimId) throws InterruptedException {
+        return onItsHost(requester, new ConfirmRequest(claimId));
+    }
+
+    /** Releases a claim's devices. */
+    public ClaimAnswer release(final Requester requester, final String claimId, final String reason)
+            throws InterruptedException {
+        return onItsHost(requester, new ReleaseRequest(claimId, reason));
+    }
+
+    /** Where the ledger decided {@code claimId}, if anywhere. */
+    public Optional<String> hostOf(final String claimId) {
+        return Optional.ofNullable(placedHere.get(claimId)).or(() -> knownClaims.hostOf(claimId));
+    }
+
+    private ClaimAnswer onItsHost(final Requester requester, final Command command) throws InterruptedException {
+        final Optional<String> host = hostOf(command.claimId());
+        if (host.isEmpty()) {
+            return new ClaimAnswer(command.claimId(), null, new Rejected(RejectReason.UNKNOWN_CLAIM,
+                    "no ledger has decided a claim " + command.claimId()), List.of());
+        }
+        return new ClaimAnswer(command.claimId(), host.get(), decide(requester, command, host.get()), List.of());
+    }
+
+    private CommandOutcome decide(final Requester requester, final Command command, final String host)
+            throws InterruptedException {
+        final String commandId = UUID.randomUUID().toString();
+        final CompletableFuture<ClaimResult> answer = watcher.expect(commandId);
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            sender.send(Commands.toAvro(commandId, host, clock.instant(), requester, command))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ClaimResults.toDomain(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (final TimeoutException late) {
+            throw new ClaimTimeoutException(command.claimId(), host, timeout);
+        } catch (final ExecutionException failed) {
+            throw new IllegalStateException("could not send the command for claim " + command.claimId() + ": "
+                    + failed.getCause().getMessage(), failed.getCause());
+        } finally {
+            watcher.forget(commandId);
+        }
+    }
+}

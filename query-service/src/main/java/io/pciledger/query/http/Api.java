@@ -1,0 +1,37 @@
+package io.pciledger.query.http;
+
+import io.pciledger.ledger.query.InstanceEndpoint;
+import io.pciledger.query.EmbeddedLedger;
+import io.pciledger.query.claims.ClaimService;
+import io.pciledger.query.groups.GroupRegistrar;
+import io.pciledger.query.metrics.ServiceMetrics;
+import io.pciledger.query.view.CloudViews;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Every route of the API, from the services that answer them: what {@link ApiServer} serves and openapi.json documents. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /**
+     * @param self      this instance's {@code application.server}, known once the server has its port
+     * @param readiness the named checks of {@code /readyz}
+     */
+    public static List<Route> routes(final CloudViews views, final GroupRegistrar registrar, final ClaimService claims,
+            final EmbeddedLedger ledger, final Supplier<InstanceEndpoint> self, final Duration readWait,
+            final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness) {
+        final RoutedReads routed = new RoutedReads(ledger, self, new Forwarder(readWait.plusSeconds(5)), readWait);
+        final List<Route> routes = new ArrayList<>();
+        routes.addAll(new OpsApi(readiness, metrics).routes());
+        routes.addAll(new GroupsApi(views, registrar).routes());
+        routes.addAll(new HostsApi(views, routed).routes());
+        routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
+        routes.addAll(new ClaimsApi(claims, views).routes());
+        return List.copyOf(routes);
+    }
+}

@@ -1,0 +1,127 @@
+package io.pciledger.query.http;
+
+import io.javalin.http.Context;
+import io.pciledger.ledger.domain.ClaimRequest;
+import io.pciledger.ledger.domain.ClaimedDevice;
+import io.pciledger.ledger.domain.CommandOutcome;
+import io.pciledger.ledger.domain.CommandOutcome.Confirmed;
+import io.pciledger.ledger.domain.CommandOutcome.Granted;
+import io.pciledger.ledger.domain.CommandOutcome.Rejected;
+import io.pciledger.ledger.domain.CommandOutcome.Released;
+import io.pciledger.ledger.domain.RequestItem;
+import io.pciledger.ledger.domain.RequestValidator;
+import io.pciledger.query.auth.GroupAccess;
+import io.pciledger.query.auth.Principal;
+import io.pciledger.query.claims.ClaimAnswer;
+import io.pciledger.query.claims.ClaimService;
+import io.pciledger.query.claims.ClaimTimeoutException;
+import io.pciledger.query.claims.PlacementAttempt;
+import io.pciledger.query.view.CloudViews;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code /v1/claims}: claim, confirm and release, each answered from the ledger's committed result
+ * ({@link ClaimService}). 201 granted; 409 not enough devices, a lost race or a claim id used for another
+ * request; 422 a non-migratable mix; 400 an invalid request; 403 a group the tenant may not claim; 404 an unknown
+ * claim; 504 no committed answer in time (retry with the same claim id and host).
+ */
+final class ClaimsApi {
+
+    private final ClaimService claims;
+    private final CloudViews views;
+    ClaimsApi(final ClaimService claims, final CloudViews views) {
+        this.claims = claims;
+        this.views = views;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.post("/v1/claims", Access.WRITE, this::claim),
+                Route.post("/v1/claims/{claim_id}/confirm", Access.WRITE, this::confirm),
+                Route.delete("/v1/claims/{claim_id}", Access.WRITE, this::release));
+    }
+
+    /** A granted claim. */
+    record GrantBody(String claimId, String host, String status, List<DeviceBody> devices, boolean liveMigratable,
+            Instant expiresAt, long ledgerSeq, List<PlacementAttempt> attempts) {
+    }
+
+    /** A device of a grant. */
+    record DeviceBody(String address, String group, String devType, String vnicType, Integer numaNode,
+            String parentAddr, int item) {
+
+        static DeviceBody of(final ClaimedDevice device) {
+            return new DeviceBody(device.address(), device.group(), device.devType().novaName(),
+                    device.vnicType() == null ? null : device.vnicType().neutronName(), device.numaNode(),
+                    device.parentAddr(), device.itemIndex());
+        }
+    }
+
+    /** A confirm's or release's answer. */
+    record ChangeBody(String claimId, String host, String status, List<String> addresses, long ledgerSeq) {
+    }
+
+    private void claim(final Context ctx, final Principal principal) throws InterruptedException {
+        final ClaimBody body = ctx.bodyAsClass(ClaimBody.class);
+        final String tenant = body.tenant() == null ? principal.tenant() : body.tenant();
+        if (!principal.isAdmin() && !tenant.equals(principal.tenant())) {
+            throw ApiProblem.forbidden("a tenant's token claims only for its own tenant, not '" + tenant + "'");
+        }
+        final ClaimRequest request = body.toDomain(tenant);
+        RequestValidator.problems(request).ifPresent(problems -> {
+            throw new ApiProblem(400, "INVALID_REQUEST", problems);
+        });
+        for (final RequestItem item : request.items()) {
+            if (item.group() != null && !GroupAccess.sees(principal, views.registration(item.group()))) {
+                throw new ApiProblem(403, "NOT_AUTHORIZED", "group '" + item.group()
+                        + "' is private to another tenant");
+            }
+        }
+        answer(ctx, () -> claims.claim(principal.requester(), request, body.host()));
+    }
+
+    private void confirm(final Context ctx, final Principal principal) throws InterruptedException {
+        final String claimId = ctx.pathParam("claim_id");
+        answer(ctx, () -> claims.confirm(principal.requester(), claimId));
+    }
+
+    private void release(final Context ctx, final Principal principal) throws InterruptedException {
+        final String claimId = ctx.pathParam("claim_id");
+        answer(ctx, () -> claims.release(principal.requester(), claimId, ctx.queryParam("reason")));
+    }
+
+    private interface Decision {
+        ClaimAnswer get() throws InterruptedException;
+    }
+
+    private static void answer(final Context ctx, final Decision decision) throws InterruptedException {
+        final ClaimAnswer answer;
+        try {
+            answer = decision.get();
+        } catch (final ClaimTimeoutException late) {
+            throw new ApiProblem(504, "NO_COMMITTED_ANSWER", late.getMessage()).with("host", late.host());
+        }
+        final CommandOutcome outcome = answer.outcome();
+        if (outcome instanceof Granted granted) {
+            ctx.status(201).json(new GrantBody(answer.claimId(), answer.host(), "granted",
+                    granted.devices().stream().map(DeviceBody::of).toList(), granted.liveMigratable(),
+                    granted.expiresAt(), granted.ledgerSeq(), answer.attempts()));
+        } else if (outcome instanceof Confirmed confirmed) {
+            ctx.json(new ChangeBody(answer.claimId(), answer.host(), "confirmed", null, confirmed.ledgerSeq()));
+        } else if (outcome instanceof Released released) {
+            ctx.json(new ChangeBody(answer.claimId(), answer.host(), released.expired() ? "expired" : "released",
+                    released.addresses(), released.ledgerSeq()));
+        } else if (outcome instanceof Rejected rejected) {
+            final ApiProblem problem = new ApiProblem(RejectionStatus.of(rejected.reason()), rejected.reason().name(),
+                    rejected.message()).with("claim_id", answer.claimId());
+            if (answer.host() != null) {
+                problem.with("host", answer.host());
+            }
+            if (!answer.attempts().isEmpty()) {
+                problem.with("attempts", answer.attempts());
+            }
+            throw problem;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.pciledger.query.http;
+
+import io.javalin.http.Context;
+import io.pciledger.query.EmbeddedLedger;
+import io.pciledger.ledger.query.InstanceEndpoint;
+import io.pciledger.ledger.query.KeyOwners;
+import io.pciledger.ledger.query.LocalLedgerReads;
+import io.pciledger.ledger.query.StoreUnavailableException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/**
+ * Answers a read of a key (a host, a claim id) on the instance that holds it:
+ * <ol>
+ *   <li>this instance runs the key's active task: read the local store;</li>
+ *   <li>another instance does: forward the request to it ({@link Forwarder});</li>
+ *   <li>that instance cannot be reached (it died, and the group has not rebalanced yet): read a standby replica,
+ *       here or on another instance, and mark the answer {@code may_be_stale}.</li>
+ * </ol>
+ * While the stores are unavailable (starting, rebalancing, restoring) the read waits and retries, up to the
+ * configured wait, instead of failing; after that it answers 503 with {@code Retry-After}.
+ */
+final class RoutedReads {
+
+    /** Produces the answer from a local store; {@code fromStandby} marks an answer that may be behind. */
+    interface LocalAnswer {
+        Object answer(LocalLedgerReads reads, boolean fromStandby) throws Exception;
+    }
+
+    /** What a {@link LocalAnswer} returns when it has answered the request itself. */
+    static final Object ANSWERED = new Object();
+
+    private final EmbeddedLedger ledger;
+    private final Supplier<InstanceEndpoint> self;
+    private final Forwarder forwarder;
+    private final Duration wait;
+
+    RoutedReads(final EmbeddedLedger ledger, final Supplier<InstanceEndpoint> self, final Forwarder forwarder,
+            final Duration wait) {
+        this.ledger = ledger;
+        this.self = self;
+        this.forwarder = forwarder;
+        this.wait = wait;
+    }
+
+    /** Answers {@code ctx} for a host's stores, as {@code local} reads them where they are. */
+    void host(final Context ctx, final String host, final LocalAnswer local) throws Exception {
+        read(ctx, () -> ledger.routing().hostOwners(host), local, Forwarder.pathAndQuery(ctx), host, isForwarded(ctx));
+    }
+
+    /**
+     * As {@link #host}, for a request that arrived under another path (a claim looked up by id, found on
+     * {@code host}): forwards as {@code pathAndQuery}, once more even if this request was itself forwarded.
+     */
+    void hostOnBehalf(final Context ctx, final String host, final LocalAnswer local, final String pathAndQuery)
+            throws Exception {
+        read(ctx, () -> ledger.routing().hostOwners(host), local, pathAndQuery, host, false);
+    }
+
+    /** Answers {@code ctx} for a claim id's standing result. */
+    void claim(final Context ctx, final String claimId, final LocalAnswer local) throws Exception {
+        read(ctx, () -> ledger.routing().claimOwners(claimId), local, Forwarder.pathAndQuery(ctx), null, isForwarded(ctx));
+    }
+
+    private void read(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
+            final String pathAndQuery, final String hostForPosition, final boolean forwarded) throws Exception {
+        final long deadline = System.nanoTime() + wait.toNanos();
+        final boolean standbyAllowed = ctx.header(Forwarder.STANDBY_ALLOWED) != null;
+        while (true) {
+            try {
+                final KeyOwners owners = ownersOf.get();
+                final InstanceEndpoint me = self.get();
+                if (owners.active().equals(me)) {
+                    awaitPosition(ctx, ledger.active(), hostForPosition, deadline);
+                    respond(ctx, local.answer(ledger.active(), false), false);
+                    return;
+                }
+                if (forwarded && standbyAllowed) {
+                    respond(ctx, local.answer(ledger.anyReplica(), true), true);
+                    return;
+                }
+                if (forwarded) {
+                    throw new StoreUnavailableException("the instances disagree about who holds this key "
+                            + "(a rebalance is under way)");
+                }
+                try {
+                    forwarder.forward(ctx, owners.active(), pathAndQuery, false);
+                    return;
+                } catch (final IOException activeUnreachable) {
+                    if (owners.standbys().contains(me)) {
+                        respond(ctx, local.answer(ledger.anyReplica(), true), true);
+                        return;
+                    }
+                    for (final InstanceEndpoint standby : owners.standbys()) {
+                        try {
+                            forwarder.forward(ctx, standby, pathAndQuery, true);
+                            return;
+                        } catch (final IOException standbyUnreachable) {
+                            // try the next standby
+                        }
+                    }
+                    throw new StoreUnavailableException("the instance holding this key (" + owners.active()
+                            + ") does not answer and no standby does", activeUnreachable);
+                }
+            } catch (final StoreUnavailableException notNow) {
+                if (System.nanoTime() > deadline) {
+                    ctx.header("Retry-After", "1");
+                    throw new ApiProblem(503, "NOT_AVAILABLE_NOW", notNow.getMessage() + "; retry shortly");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static boolean isForwarded(final Context ctx) {
+        return ctx.header(Forwarder.FORWARDED) != null;
+    }
+
+    /** Waits for the local store to reach {@code ?after=}, the ledger position a client has seen. */
+    private static void awaitPosition(final Context ctx, final LocalLedgerReads reads, final String host,
+            final long deadline) throws InterruptedException {
+        if (host == null || ctx.queryParam("after") == null) {
+            return;
+        }
+        final long after = Params.longParam(ctx, "after", 0, 0);
+        while (true) {
+            final OptionalLong position = reads.position(host);
+            if (position.isPresent() && position.getAsLong() >= after) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ApiProblem(504, "POSITION_NOT_REACHED", "the ledger of host " + host + " here is at "
+                        + (position.isPresent() ? position.getAsLong() : "nothing") + ", not yet at " + after
+                        + "; retry shortly");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private void respond(final Context ctx, final Object body, final boolean fromStandby) {
+        if (body == ANSWERED) {
+            return;
+        }
+        ctx.header("X-PCI-Ledger-Served-By", self.get() + (fromStandby ? " (standby)" : ""));
+        if (body instanceof ApiProblem problem) {
+            throw problem;
+        }
+        ctx.json(body);
+    }
+}

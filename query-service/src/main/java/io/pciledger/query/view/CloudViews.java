@@ -1,0 +1,88 @@
+package io.pciledger.query.view;
+
+import io.pciledger.ledger.avro.GroupCountRecords;
+import io.pciledger.ledger.avro.GroupRegistrations;
+import io.pciledger.ledger.avro.HostPoolRecords;
+import io.pciledger.ledger.domain.GroupCount;
+import io.pciledger.ledger.domain.GroupRegistration;
+import io.pciledger.ledger.domain.HostPools;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The cloud-wide tables every instance holds in memory, from the committed records of their compacted topics:
+ * group counts ({@code pci.group-counts}), host pools ({@code pci.host-pools}, the candidates' source) and group
+ * registrations ({@code pci.groups}). They answer the hottest reads (a group's counts, candidates) without a
+ * store lookup or a hop to another instance.
+ */
+public final class CloudViews implements AutoCloseable {
+
+    private final CommittedTable<GroupCount> groupCounts;
+    private final CommittedTable<HostPools> hostPools;
+    private final CommittedTable<io.pciledger.schemas.group.GroupRegistration> groups;
+
+    public CloudViews(final TopicNames names, final Map<String, Object> clientProperties) {
+        this.groupCounts = new CommittedTable<>(names.of(Topics.GROUP_COUNTS), clientProperties,
+                (group, bytes) -> GroupCountRecords.toDomain(
+                        Topics.GROUP_COUNTS.valueSerde().deserializer().deserialize(names.of(Topics.GROUP_COUNTS),
+                                bytes)));
+        this.hostPools = new CommittedTable<>(names.of(Topics.HOST_POOLS), clientProperties,
+                (host, bytes) -> HostPoolRecords.toDomain(
+                        Topics.HOST_POOLS.valueSerde().deserializer().deserialize(names.of(Topics.HOST_POOLS), bytes)));
+        this.groups = new CommittedTable<>(names.of(Topics.GROUPS), clientProperties, (group, bytes) -> {
+            final io.pciledger.schemas.group.GroupRegistration registration =
+                    Topics.GROUPS.valueSerde().deserializer().deserialize(names.of(Topics.GROUPS), bytes);
+            return registration.getDeleted() ? null : registration;
+        });
+    }
+
+    public CloudViews start() {
+        groupCounts.start();
+        hostPools.start();
+        groups.start();
+        return this;
+    }
+
+    /** Waits until each table holds everything committed when it started; false on timeout. */
+    public boolean awaitCaughtUp(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        for (final CommittedTable<?> table : new CommittedTable<?>[] {groupCounts, hostPools, groups}) {
+            if (!table.awaitCaughtUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isCaughtUp() {
+        return groupCounts.isCaughtUp() && hostPools.isCaughtUp() && groups.isCaughtUp();
+    }
+
+    public Map<String, GroupCount> groupCounts() {
+        return groupCounts.all();
+    }
+
+    public Map<String, HostPools> hostPools() {
+        return hostPools.all();
+    }
+
+    /** Every group with a registration, as written (with description and who changed it when). */
+    public Map<String, io.pciledger.schemas.group.GroupRegistration> registrations() {
+        return groups.all();
+    }
+
+    /** The claim-rule part of {@code group}'s registration; empty when the group is not registered. */
+    public Optional<GroupRegistration> registration(final String group) {
+        return groups.get(group).flatMap(GroupRegistrations::toDomain);
+    }
+
+    @Override
+    public void close() {
+        groupCounts.close();
+        hostPools.close();
+        groups.close();
+    }
+}

@@ -1,0 +1,140 @@
+package io.pciledger.query;
+
+import static io.pciledger.query.ServiceHarness.ACME;
+import static io.pciledger.query.ServiceHarness.call;
+import static io.pciledger.query.ServiceHarness.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.domain.ClaimedDevice;
+import io.pciledger.ledger.domain.LedgerEvent;
+import io.pciledger.ledger.domain.LedgerRecord;
+import io.pciledger.query.ServiceHarness.Answer;
+import io.pciledger.schemas.topic.Topics;
+import io.pciledger.testkit.KafkaCluster;
+import io.pciledger.testkit.KafkaTest;
+import io.pciledger.testkit.TopicRecords;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the service, one ledger application, one real broker: every host is readable through either
+ * (forwarded to its owner), concurrent claims through both never grant a device twice (checked from the ledger),
+ * and when one instance goes the other serves every host after the rebalance.
+ */
+@KafkaTest
+class TwoInstancesTest {
+
+    private static final int HOSTS = 8;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eitherInstanceServesEveryHostAndClaimsThroughBothNeverCollide(final KafkaCluster kafka) throws Exception {
+        try (ServiceHarness harness = new ServiceHarness(kafka, dir)) {
+            final QueryService first = harness.startInstance(Map.of());
+            final List<String> hosts = new ArrayList<>();
+            for (int index = 0; index < HOSTS; index++) {
+                hosts.add("compute-" + index);
+                harness.report(hosts.get(index), ServiceHarness.devices("gpu-a100", 2, 2));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> allReadable(first, hosts));
+            final List<Integer> statusesDuringRebalance = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final Thread reader = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        statusesDuringRebalance.add(get(first, "/v1/hosts/" + hosts.get(
+                                statusesDuringRebalance.size() % HOSTS), ACME).status());
+                    } catch (final InterruptedException stop) {
+                        return;
+                    } catch (final Exception failed) {
+                        statusesDuringRebalance.add(-1);
+                    }
+                }
+            });
+            reader.start();
+            final QueryService second = harness.startInstance(Map.of());
+            await().atMost(Duration.ofSeconds(90)).until(() -> first.readiness().values().stream()
+                    .allMatch(Boolean::booleanValue) && second.readiness().values().stream()
+                    .allMatch(Boolean::booleanValue) && allReadable(first, hosts) && allReadable(second, hosts));
+            reader.interrupt();
+            reader.join();
+            assertThat(statusesDuringRebalance).as("reads while the second instance joined").isNotEmpty()
+                    .containsOnly(200);
+
+            final AtomicInteger granted = new AtomicInteger();
+            final ExecutorService clients = Executors.newFixedThreadPool(6);
+            final List<Future<?>> done = new ArrayList<>();
+            for (int client = 0; client < 6; client++) {
+                final QueryService through = client % 2 == 0 ? first : second;
+                final int id = client;
+                done.add(clients.submit(() -> {
+                    for (int attempt = 0; attempt < 12; attempt++) {
+                        final String host = hosts.get((id + attempt) % HOSTS);
+                        final Answer answer = call(through, "POST", "/v1/claims", ACME, "{\"claim_id\": \"c-" + id
+                                + "-" + attempt + "\", \"instance\": \"vm\", \"host\": \"" + host + "\", \"items\":"
+                                + " [{\"group\": \"gpu-a100\", \"count\": 1}]}");
+                        assertThat(answer.status()).as(answer.body().toString()).isIn(201, 409);
+                        if (answer.status() == 201) {
+                            granted.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> client : done) {
+                client.get();
+            }
+            clients.shutdown();
+            assertThat(granted.get()).isEqualTo(HOSTS * 2);
+            assertNoDeviceGrantedTwice(harness, kafka);
+
+            harness.stop(first);
+            await().atMost(Duration.ofSeconds(90)).until(() -> allReadable(second, hosts));
+        }
+    }
+
+    private static boolean allReadable(final QueryService service, final List<String> hosts) throws Exception {
+        for (final String host : hosts) {
+            if (get(service, "/v1/hosts/" + host, ACME).status() != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertNoDeviceGrantedTwice(final ServiceHarness harness, final KafkaCluster kafka) {
+        final List<ConsumerRecord<String, io.pciledger.schemas.ledger.LedgerEvent>> ledger = TopicRecords.read(
+                kafka.clientProperties(), harness.names.of(Topics.LEDGER), Topics.LEDGER.valueSerde().deserializer(),
+                Integer.MAX_VALUE, Duration.ofSeconds(8));
+        final Map<String, String> holder = new HashMap<>();
+        int grants = 0;
+        for (final ConsumerRecord<String, io.pciledger.schemas.ledger.LedgerEvent> record : ledger) {
+            final LedgerRecord event = LedgerEvents.toDomain(record.value());
+            if (event.event() instanceof LedgerEvent.DevicesClaimed claimed) {
+                grants++;
+                for (final ClaimedDevice device : claimed.devices()) {
+                    final String previous = holder.put(event.host() + "/" + device.address(), claimed.claimId());
+                    assertThat(previous).as("device %s/%s granted to %s while held by %s", event.host(),
+                            device.address(), claimed.claimId(), previous).isNull();
+                }
+            } else if (event.event() instanceof LedgerEvent.DevicesReleased released) {
+                released.addresses().forEach(address -> holder.remove(event.host() + "/" + address));
+            }
+        }
+        assertThat(grants).isEqualTo(HOSTS * 2);
+    }
+}
