@@ -4,10 +4,12 @@ import io.pciledger.agent.fleet.SimulatedFleet;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.pciledger.schemas.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,13 +94,16 @@ public final class FoldBenchmark implements Callable<Integer> {
         final List<Long> rawRuns = new ArrayList<>();
         final List<Long> foldRuns = new ArrayList<>();
         LedgerTimeSpent lastTimeSpent = null;
+        long rawBytesPerRecord = 0;
+        Map<String, Long> foldBytesPerFact = Map.of();
         final String session = "bench-fold-" + System.currentTimeMillis();
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
                 Admin admin = Admin.create(kafka.clientProperties())) {
             for (int run = 0; run < warmupRuns + measuredRuns; run++) {
                 final String runId = session + "-" + run;
                 final boolean warmingUp = run < warmupRuns;
-                final double rawRate = rawRate(kafka, admin, runId, encoded);
+                final RawRun rawRun = raw(kafka, admin, runId, encoded);
+                final double rawRate = rawRun.recordsPerSecond();
                 out.printf("  run %d/%d%s: raw %,.0f records/s; folding ...%n", run + 1, warmupRuns + measuredRuns,
                         warmingUp ? " (warm-up)" : "", rawRate);
                 out.flush();
@@ -113,6 +118,8 @@ public final class FoldBenchmark implements Callable<Integer> {
                 out.flush();
                 if (!warmingUp) {
                     lastTimeSpent = measured.timeSpent();
+                    rawBytesPerRecord = Math.round((double) rawRun.bytes() / factCount);
+                    foldBytesPerFact = bytesPerFact(measured.bytesWritten(), factCount);
                     raw.add(rawRate);
                     fold.add(foldRate);
                     startup.add(seconds(measured.startup()));
@@ -139,6 +146,9 @@ public final class FoldBenchmark implements Callable<Integer> {
                     "fold_facts_per_s_runs", foldRuns,
                     "ledger_startup_s_median", AgentScanBenchmark.round(startup.median()),
                     "ledger_time_in_last_fold", lastTimeSpent.figures(),
+                    "raw_bytes_written_per_record", rawBytesPerRecord,
+                    "fold_bytes_written_per_fact", foldBytesPerFact.values().stream().mapToLong(Long::longValue).sum(),
+                    "fold_bytes_written_per_fact_by_topic", foldBytesPerFact,
                     "checked", "every run: committed pci.ledger events and pci.group-counts = domain fold"),
                     String.format(Locale.ROOT, "fold rate >= %.1f x raw rate", TARGET_RATIO), ratio >= TARGET_RATIO);
             ResultsWriter.write(result, bench.resultsFolder(), out);
@@ -146,17 +156,37 @@ public final class FoldBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Records per second a plain idempotent producer gets acknowledged, on a fresh topic of the run's own. */
-    private double rawRate(final BenchKafka kafka, final Admin admin, final String runId,
+    /**
+     * The raw baseline of one run.
+     *
+     * @param recordsPerSecond records a plain idempotent producer got acknowledged per second
+     * @param bytes            what its topic's logs hold afterwards
+     */
+    private record RawRun(double recordsPerSecond, long bytes) {
+    }
+
+    private RawRun raw(final BenchKafka kafka, final Admin admin, final String runId,
             final List<EncodedFact> records) throws Exception {
         final String topic = runId + ".raw";
         RunTopics.createPlain(admin, topic, options.partitions);
         try {
             final Duration elapsed = ProduceAll.send(kafka.clientProperties(), topic, records);
-            return records.size() / (elapsed.toNanos() / 1e9);
+            return new RawRun(records.size() / (elapsed.toNanos() / 1e9),
+                    RunTopics.bytesOnDisk(admin, topic).values().stream().mapToLong(Long::longValue).sum());
         } finally {
             RunTopics.deleteAll(admin, topic);
         }
+    }
+
+    /** Bytes the fold wrote per fact, by topic, the input left out. */
+    private static Map<String, Long> bytesPerFact(final Map<String, Long> bytesWritten, final int facts) {
+        final Map<String, Long> perFact = new LinkedHashMap<>();
+        bytesWritten.forEach((topic, bytes) -> {
+            if (!topic.equals(Topics.INVENTORY.name())) {
+                perFact.put(topic, Math.round((double) bytes / facts));
+            }
+        });
+        return perFact;
     }
 
     private static double seconds(final Duration duration) {

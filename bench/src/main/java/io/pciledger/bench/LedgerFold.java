@@ -34,9 +34,10 @@ final class LedgerFold {
      * @param inputCommitted from {@code RUNNING} until the input offsets were committed (counts may follow later)
      * @param ledgerEvents  committed events on {@code pci.ledger} afterwards
      * @param timeSpent     where the stream threads spent the fold
+     * @param bytesWritten  bytes in the logs of the run's topics after the fold, by topic (the input included)
      */
     record Measurement(Duration startup, Duration fold, Duration inputCommitted, long ledgerEvents,
-            LedgerTimeSpent timeSpent) {
+            LedgerTimeSpent timeSpent, Map<String, Long> bytesWritten) {
 
         double factsPerSecond(final int facts) {
             return facts / (fold.toNanos() / 1e9);
@@ -94,6 +95,7 @@ final class LedgerFold {
                                 + facts.size() + " facts within " + timeout);
                     }
                 }
+                final Map<String, Long> bytesWritten = RunTopics.bytesOnDisk(admin, runId);
                 final long events = CommittedRecords.forEach(client, names.of(Topics.LEDGER),
                         new ByteArrayDeserializer(), Duration.ofMinutes(5), value -> { });
                 if (events != expected.ledgerEvents()) {
@@ -101,7 +103,8 @@ final class LedgerFold {
                             + " committed events, the domain fold of the same facts gives " + expected.ledgerEvents());
                 }
                 measurement = new Measurement(Duration.ofNanos(running - ledger.startedNanos()),
-                        Duration.ofNanos(done - running), Duration.ofNanos(inputCommitted - running), events, spent);
+                        Duration.ofNanos(done - running), Duration.ofNanos(inputCommitted - running), events, spent,
+                        bytesWritten);
             }
             return measurement;
         } finally {

@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -87,6 +89,23 @@ final class RunTopics {
         final Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(request).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
+    }
+
+    /**
+     * How many bytes the logs of every topic whose name starts with {@code prefix} hold on the brokers, by topic
+     * name without the prefix (nor a '.' or '-' after it): what was written to them, record batches and transaction markers included.
+     */
+    static Map<String, Long> bytesOnDisk(final Admin admin, final String prefix) throws Exception {
+        final List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        final Map<String, Long> bytes = new TreeMap<>();
+        admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(dirs -> dirs.values().forEach(
+                dir -> dir.replicaInfos().forEach((partition, replica) -> {
+                    if (partition.topic().startsWith(prefix)) {
+                        bytes.merge(partition.topic().substring(prefix.length()).replaceFirst("^[.-]", ""), replica.size(),
+                                Long::sum);
+                    }
+                })));
+        return bytes;
     }
 
     /** Deletes the consumer group {@code groupId} (a run's ledger), reporting rather than throwing a failure. */
