@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
 
 /**
  * A fleet's stream of inventory facts, as its agents would publish them to {@code pci.inventory}: first every host
- * discovers its devices (one {@code DeviceDiscovered} each, hosts interleaved as their agents start), then the
- * fleet churns. Each churn fact goes to a random host and is, by weight:
+ * discovers its devices, one {@code DeviceDiscovered} each, host after host (an agent reports what its first scan
+ * found in one burst), then the fleet churns. Each churn fact goes to a random host and is, by weight:
  *
  * <ul>
  *   <li>40 % a heartbeat (the agent rescanned and found no change);</li>
@@ -50,7 +50,7 @@ final class InventoryMix {
     /**
      * @param hosts     the fleet's host names; host {@code i} has the devices {@code templates.devicesOf(i)}
      * @param templates the devices of the hosts
-     * @param facts     how many facts in all; when fewer than the devices, not every device is discovered
+     * @param facts     how many facts in all; when fewer than the devices, the last hosts discover fewer or none
      * @param seed      the churn's random seed
      */
     static List<KeyedFact> generate(final List<String> hosts, final DeviceTemplates templates, final int facts,
@@ -66,16 +66,11 @@ final class InventoryMix {
             agents.add(new HostAgentState(hosts.get(i), templates.devicesOf(i)));
         }
         final List<KeyedFact> mix = new ArrayList<>(facts);
-        for (int index = 0; mix.size() < facts; index++) {
-            boolean anyLeft = false;
-            for (final HostAgentState agent : agents) {
-                if (index < agent.initial.size() && mix.size() < facts) {
-                    mix.add(agent.discover(agent.initial.get(index), Kind.DISCOVERED));
-                    anyLeft = true;
+        for (final HostAgentState agent : agents) {
+            for (final Device device : agent.initial) {
+                if (mix.size() < facts) {
+                    mix.add(agent.discover(device, Kind.DISCOVERED));
                 }
-            }
-            if (!anyLeft) {
-                break;
             }
         }
         final SplittableRandom random = new SplittableRandom(seed);
