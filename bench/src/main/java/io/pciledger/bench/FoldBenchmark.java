@@ -46,7 +46,7 @@ public final class FoldBenchmark implements Callable<Integer> {
     @Mixin
     private LedgerBenchOptions options;
 
-    @Option(names = "--facts", description = "Inventory facts per run (default 200,000; 5,000 with --quick).")
+    @Option(names = "--facts", description = "Inventory facts per run (default 100,000; 5,000 with --quick).")
     private Integer facts;
 
     @Option(names = "--hosts", description = "Hosts the facts are about (default 1,000; 50 with --quick).")
@@ -64,7 +64,7 @@ public final class FoldBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final int factCount = options.sized(facts, 5_000, 200_000);
+        final int factCount = options.sized(facts, 5_000, 100_000);
         final int hostCount = options.sized(hosts, 50, 1_000);
         final int measuredRuns = options.sized(runs, 1, 3);
         final int warmupRuns = options.sized(warmup, 0, 1);
