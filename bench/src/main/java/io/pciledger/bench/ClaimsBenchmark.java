@@ -5,6 +5,7 @@ import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.RejectReason;
+import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.inventory.HostSnapshot;
 import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
@@ -124,7 +125,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                 ProduceAll.send(kafka.clientProperties(), names.of(Topics.INVENTORY), snapshots);
                 final CommittedInput seeded = new CommittedInput(admin, runId,
                         RunTopics.endOffsets(admin, names.of(Topics.INVENTORY)));
-                try (BenchLedger ledger = BenchLedger.start(kafka.bootstrapServers(), names, runId, stateDir,
+                try (BenchStreams ledger = BenchStreams.ledger(kafka.bootstrapServers(), names, runId, stateDir,
                         ledgerSettings)) {
                     ledger.awaitRunning(Duration.ofMinutes(2));
                     awaitSeeded(ledger, seeded);
@@ -134,6 +135,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
 
                     final Samples rates = new Samples();
                     final List<Long> rateRuns = new ArrayList<>();
+                    final List<Long> stateBytesRuns = new ArrayList<>();
                     ClaimTally all = new ClaimTally();
                     ClaimTally measured = new ClaimTally();
                     LedgerTimeSpent beforeMeasuring = null;
@@ -148,19 +150,25 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             if (run == 1) {
                                 beforeMeasuring = ledger.timeSpent();
                             }
+                            final long stateBytesBefore = hostStateBytes(admin, runId);
                             final long started = System.nanoTime();
                             final ClaimTally tally = runClients(channel, hostNames, clientCount, batch, run, ledger);
                             final double seconds = (System.nanoTime() - started) / 1e9;
                             final double rate = tally.grantedCount() / seconds;
-                            out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s%n",
+                            // Each claim is two commands: the claim and its release (answered by the next batch).
+                            final long stateBytesPerCommand = (hostStateBytes(admin, runId) - stateBytesBefore)
+                                    / (2L * batch);
+                            out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s; host state "
+                                            + "written per command %,d bytes%n",
                                     warmingUp ? "warm-up" : "run " + run + "/" + measuredRuns, tally.grantedCount(),
-                                    seconds, rate, tally.rejected());
+                                    seconds, rate, tally.rejected(), stateBytesPerCommand);
                             out.flush();
                             all = all.plus(tally);
                             if (!warmingUp) {
                                 measured = measured.plus(tally);
                                 rates.add(rate);
                                 rateRuns.add(Math.round(rate));
+                                stateBytesRuns.add(stateBytesPerCommand);
                             }
                         }
                         spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
@@ -195,6 +203,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
                             "releases_answered", all.releases().size(),
                             "ledger_time_in_measured_runs", spentMeasuring.figures(),
+                            "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()
                                     ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
                                             + " no device granted twice; sequences gap-free", audit.records(),
@@ -250,7 +259,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void awaitSeeded(final BenchLedger ledger, final CommittedInput seeded) throws Exception {
+    private static void awaitSeeded(final BenchStreams ledger, final CommittedInput seeded) throws Exception {
         final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!seeded.reached()) {
             ledger.checkAlive();
@@ -263,7 +272,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
 
     /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
     private static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
-            final int clients, final int claims, final int run, final BenchLedger ledger) throws Exception {
+            final int clients, final int claims, final int run, final BenchStreams ledger) throws Exception {
         final ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             final List<Future<ClaimTally>> tallies = new ArrayList<>();
@@ -293,6 +302,14 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                         + result.getOutcome());
             }
         }
+    }
+
+    /**
+     * What the ledger's {@code host-ledgers} changelog holds: every write of a host's whole state goes there, so its
+     * growth per command is the size of the state the command's host had.
+     */
+    private static long hostStateBytes(final Admin admin, final String runId) throws Exception {
+        return RunTopics.bytesOnDisk(admin, runId).getOrDefault(LedgerTopology.HOST_LEDGERS_STORE + "-changelog", 0L);
     }
 
     private static GrantAudit audit(final Map<String, Object> clientProperties, final TopicNames names) {

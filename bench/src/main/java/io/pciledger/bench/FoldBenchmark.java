@@ -25,6 +25,8 @@ import picocli.CommandLine.ParentCommand;
  * <ol>
  *   <li>raw: the encoded facts (same keys, same bytes) go to a fresh topic of the same partition count with
  *       {@code acks=all} and idempotence ({@link ProduceAll}); rate = records / time until all are acknowledged;</li>
+ *   <li>pass-through: the simplest exactly-once Streams application copies that topic ({@link PassThroughCopy}),
+ *       the ceiling Kafka Streams sets before the ledger does any work;</li>
  *   <li>fold: the facts go to a fresh {@code pci.inventory} (untimed), a fresh ledger starts and is timed until it
  *       has folded them end to end ({@link LedgerFold}); rate = facts / that time.</li>
  * </ol>
@@ -91,6 +93,8 @@ public final class FoldBenchmark implements Callable<Integer> {
         final Samples raw = new Samples();
         final Samples fold = new Samples();
         final Samples startup = new Samples();
+        final Samples copy = new Samples();
+        final List<Long> copyRuns = new ArrayList<>();
         final List<Long> rawRuns = new ArrayList<>();
         final List<Long> foldRuns = new ArrayList<>();
         LedgerTimeSpent lastTimeSpent = null;
@@ -102,10 +106,11 @@ public final class FoldBenchmark implements Callable<Integer> {
             for (int run = 0; run < warmupRuns + measuredRuns; run++) {
                 final String runId = session + "-" + run;
                 final boolean warmingUp = run < warmupRuns;
-                final RawRun rawRun = raw(kafka, admin, runId, encoded);
-                final double rawRate = rawRun.recordsPerSecond();
-                out.printf("  run %d/%d%s: raw %,.0f records/s; folding ...%n", run + 1, warmupRuns + measuredRuns,
-                        warmingUp ? " (warm-up)" : "", rawRate);
+                final Baselines baselines = baselines(kafka, admin, runId, encoded);
+                final double rawRate = baselines.recordsPerSecond();
+                out.printf("  run %d/%d%s: raw %,.0f records/s, exactly-once pass-through copy %,.0f records/s; "
+                                + "folding ...%n", run + 1, warmupRuns + measuredRuns, warmingUp ? " (warm-up)" : "",
+                        rawRate, baselines.copiedPerSecond());
                 out.flush();
                 final LedgerFold.Measurement measured = LedgerFold.run(kafka, admin, runId, options.partitions,
                         encoded, expected, ledgerSettings, Duration.ofMinutes(timeoutMinutes));
@@ -118,7 +123,9 @@ public final class FoldBenchmark implements Callable<Integer> {
                 out.flush();
                 if (!warmingUp) {
                     lastTimeSpent = measured.timeSpent();
-                    rawBytesPerRecord = Math.round((double) rawRun.bytes() / factCount);
+                    rawBytesPerRecord = Math.round((double) baselines.bytes() / factCount);
+                    copy.add(baselines.copiedPerSecond());
+                    copyRuns.add(Math.round(baselines.copiedPerSecond()));
                     foldBytesPerFact = bytesPerFact(measured.bytesWritten(), factCount);
                     raw.add(rawRate);
                     fold.add(foldRate);
@@ -142,7 +149,10 @@ public final class FoldBenchmark implements Callable<Integer> {
                     "raw_records_per_s_median", Math.round(raw.median()),
                     "fold_facts_per_s_median", Math.round(fold.median()),
                     "fold_to_raw_ratio", Math.round(ratio * 1000) / 1000.0,
+                    "passthrough_copy_per_s_median", Math.round(copy.median()),
+                    "passthrough_to_raw_ratio", Math.round(copy.median() / raw.median() * 1000) / 1000.0,
                     "raw_records_per_s_runs", rawRuns,
+                    "passthrough_copy_per_s_runs", copyRuns,
                     "fold_facts_per_s_runs", foldRuns,
                     "ledger_startup_s_median", AgentScanBenchmark.round(startup.median()),
                     "ledger_time_in_last_fold", lastTimeSpent.figures(),
@@ -157,25 +167,32 @@ public final class FoldBenchmark implements Callable<Integer> {
     }
 
     /**
-     * The raw baseline of one run.
+     * The baselines of one run.
      *
      * @param recordsPerSecond records a plain idempotent producer got acknowledged per second
      * @param bytes            what its topic's logs hold afterwards
+     * @param copiedPerSecond  records per second the simplest exactly-once Streams application copied
      */
-    private record RawRun(double recordsPerSecond, long bytes) {
+    private record Baselines(double recordsPerSecond, long bytes, double copiedPerSecond) {
     }
 
-    private RawRun raw(final BenchKafka kafka, final Admin admin, final String runId,
+    private Baselines baselines(final BenchKafka kafka, final Admin admin, final String runId,
             final List<EncodedFact> records) throws Exception {
         final String topic = runId + ".raw";
         RunTopics.createPlain(admin, topic, options.partitions);
         try {
-            final Duration elapsed = ProduceAll.send(kafka.clientProperties(), topic, records);
-            return new RawRun(records.size() / (elapsed.toNanos() / 1e9),
-                    RunTopics.bytesOnDisk(admin, topic).values().stream().mapToLong(Long::longValue).sum());
+            final Duration produced = ProduceAll.send(kafka.clientProperties(), topic, records);
+            final long bytes = RunTopics.bytesOnDisk(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+            final Duration copied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
+                    options.plainStreamsSettings(), Duration.ofMinutes(timeoutMinutes));
+            return new Baselines(perSecond(records.size(), produced), bytes, perSecond(records.size(), copied));
         } finally {
-            RunTopics.deleteAll(admin, topic);
+            RunTopics.deleteAll(admin, runId);
         }
+    }
+
+    private static double perSecond(final int count, final Duration elapsed) {
+        return count / (elapsed.toNanos() / 1e9);
     }
 
     /** Bytes the fold wrote per fact, by topic, the input left out. */

@@ -41,6 +41,16 @@ final class LedgerBenchOptions {
         return settings;
     }
 
+    /** The Kafka Streams properties of a plain application run like the ledger: commit interval and threads. */
+    Map<String, Object> plainStreamsSettings() {
+        final Map<String, Object> settings = new HashMap<>();
+        settings.put("commit.interval.ms", effectiveCommitIntervalMs());
+        if (streamThreads != null) {
+            settings.put("num.stream.threads", streamThreads);
+        }
+        return settings;
+    }
+
     /** The ledger's commit interval as it will run. */
     long effectiveCommitIntervalMs() {
         return commitIntervalMs != null ? commitIntervalMs

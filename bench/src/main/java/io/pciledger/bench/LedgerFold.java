@@ -67,7 +67,7 @@ final class LedgerFold {
             final Map<TopicPartition, Long> ends = RunTopics.endOffsets(admin, names.of(Topics.INVENTORY));
             final Measurement measurement;
             try (CommittedGroupCounts counts = new CommittedGroupCounts(client, names.of(Topics.GROUP_COUNTS));
-                    BenchLedger ledger = BenchLedger.start(kafka.bootstrapServers(), names, runId, stateDir,
+                    BenchStreams ledger = BenchStreams.ledger(kafka.bootstrapServers(), names, runId, stateDir,
                             ledgerSettings)) {
                 final long running = ledger.awaitRunning(Duration.ofMinutes(2));
                 final LedgerTimeSpent atRunning = ledger.timeSpent();

@@ -7,17 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
- * The ledger of one benchmark run, as {@code LedgerStreams} makes it ({@code exactly_once_v2}): a fresh application
- * id over topics of its own, state on scratch space. Knows when it started and when it first was
- * {@code RUNNING}, and fails loudly instead of letting a benchmark wait for a ledger that died.
+ * A Kafka Streams application of one benchmark run, usually the ledger as {@code LedgerStreams} makes it
+ * ({@code exactly_once_v2}): a fresh application id over topics of its own, state on scratch space. Knows when it
+ * started and when it first was {@code RUNNING}, and fails loudly instead of letting a benchmark wait for an
+ * application that died.
  */
-final class BenchLedger implements AutoCloseable {
+final class BenchStreams implements AutoCloseable {
 
     /**
      * The benchmarks' agents go silent once they have reported, so hosts must not turn stale while a run lasts;
@@ -31,7 +35,7 @@ final class BenchLedger implements AutoCloseable {
     private final AtomicReference<Long> runningNanos = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private BenchLedger(final KafkaStreams streams, final String applicationId) {
+    private BenchStreams(final KafkaStreams streams, final String applicationId) {
         this.streams = streams;
         this.applicationId = applicationId;
         streams.setStateListener((newState, oldState) -> {
@@ -52,7 +56,7 @@ final class BenchLedger implements AutoCloseable {
      *
      * @param settings further {@link LedgerConfig} keys, e.g. {@code ledger.commit.interval.ms}
      */
-    static BenchLedger start(final String bootstrapServers, final TopicNames names, final String applicationId,
+    static BenchStreams ledger(final String bootstrapServers, final TopicNames names, final String applicationId,
             final Path stateDir, final Map<String, Object> settings) {
         final Map<String, Object> config = new HashMap<>(settings);
         config.put(LedgerConfig.BOOTSTRAP_SERVERS, bootstrapServers);
@@ -60,7 +64,13 @@ final class BenchLedger implements AutoCloseable {
         config.put(LedgerConfig.TOPIC_PREFIX, names.prefix());
         config.put(LedgerConfig.STATE_DIR, stateDir.toString());
         config.putIfAbsent(LedgerConfig.STALE_AFTER_MS, STALE_AFTER.toMillis());
-        return new BenchLedger(LedgerStreams.create(new LedgerConfig(config)), applicationId);
+        return new BenchStreams(LedgerStreams.create(new LedgerConfig(config)), applicationId);
+    }
+
+    /** Starts {@code topology} with {@code properties} (which name its application id). */
+    static BenchStreams start(final Topology topology, final Properties properties) {
+        return new BenchStreams(new KafkaStreams(topology, properties),
+                properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     }
 
     String applicationId() {
@@ -73,7 +83,7 @@ final class BenchLedger implements AutoCloseable {
     }
 
     /**
-     * Waits until the ledger is first {@code RUNNING}.
+     * Waits until the application is first {@code RUNNING}.
      *
      * @return {@link System#nanoTime()} of that moment
      * @throws IllegalStateException when it died or did not get there within {@code timeout}
@@ -83,7 +93,7 @@ final class BenchLedger implements AutoCloseable {
         while (runningNanos.get() == null) {
             checkAlive();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("ledger " + applicationId + " was not RUNNING within " + timeout
+                throw new IllegalStateException("application " + applicationId + " was not RUNNING within " + timeout
                         + " (state " + streams.state() + ")");
             }
             Thread.sleep(5);
@@ -91,28 +101,28 @@ final class BenchLedger implements AutoCloseable {
         return runningNanos.get();
     }
 
-    /** @throws IllegalStateException when the ledger has stopped, with what stopped it */
+    /** @throws IllegalStateException when the application has stopped, with what stopped it */
     void checkAlive() {
         final KafkaStreams.State state = streams.state();
         if (failure.get() != null || state == KafkaStreams.State.ERROR
                 || state == KafkaStreams.State.PENDING_ERROR || state == KafkaStreams.State.NOT_RUNNING) {
-            throw new IllegalStateException("ledger " + applicationId + " stopped (state " + state + ")",
+            throw new IllegalStateException("application " + applicationId + " stopped (state " + state + ")",
                     failure.get());
         }
     }
 
-    /** Where the ledger's stream threads have spent their time since it started. */
+    /** Where the stream threads have spent their time since it started. */
     LedgerTimeSpent timeSpent() {
         return LedgerTimeSpent.of(streams, applicationId);
     }
 
-    /** Closes the ledger leaving its group, as an operator's restart would. */
+    /** Closes the application leaving its group, as an operator's restart would. */
     @Override
     public void close() {
         final boolean closed = streams.close(CloseOptions.groupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(60)));
         if (!closed) {
-            System.err.println("ledger " + applicationId + " did not close within 60 s");
+            System.err.println("application " + applicationId + " did not close within 60 s");
         }
     }
 }
