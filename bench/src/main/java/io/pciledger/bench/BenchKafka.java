@@ -29,6 +29,10 @@ final class BenchKafka implements AutoCloseable {
         return properties;
     }
 
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     String describe() {
         return embedded != null ? "embedded single-node broker" : bootstrapServers;
     }

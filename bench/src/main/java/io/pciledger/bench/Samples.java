@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Measured durations of repeated runs of one scenario, in milliseconds. */
+/** Measured values of repeated runs of one scenario: durations in milliseconds, or rates. */
 public final class Samples {
 
     private final List<Double> millis = new ArrayList<>();

@@ -1,0 +1,325 @@
+package io.pciledger.bench;
+
+import io.pciledger.agent.fleet.SimulatedFleet;
+import io.pciledger.ledger.avro.GroupRegistrations;
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.ledger.domain.GroupRegistration;
+import io.pciledger.ledger.domain.RejectReason;
+import io.pciledger.ledger.topology.LedgerTopology;
+import io.pciledger.schemas.inventory.HostSnapshot;
+import io.pciledger.schemas.inventory.InventoryFact;
+import io.pciledger.schemas.inventory.SnapshotReason;
+import io.pciledger.schemas.result.ClaimResult;
+import io.pciledger.schemas.result.Released;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bench claims}: how many claims per second the ledger decides, each answered by its committed result, the
+ * way the query service will submit them. Target (issue 4): at least 2,000 granted claims/s, and not one device
+ * granted twice.
+ *
+ * <p>Set-up: a fresh ledger over fresh topics; the demo groups and {@code --registered-groups} private groups of
+ * other tenants registered on {@code pci.groups}; {@code --hosts} hosts seeded with a start-up snapshot each (devices
+ * from the agent's own scan, {@link DeviceTemplates}), folded and committed before the clock starts.
+ *
+ * <p>Then {@code --clients} {@link ClaimClient}s run in parallel, each in a closed loop (claim, await the committed
+ * result, release if granted, claim again): a warm-up batch, then {@code --runs} timed batches of {@code --claims}
+ * claims. Rate = granted claims / batch time; latency = send to committed result, per claim. Afterwards every
+ * release must have been answered, and {@code pci.ledger}, read committed, must pass the {@link GrantAudit} and
+ * hold exactly the grants the clients were told of.
+ */
+@Command(name = "claims", mixinStandardHelpOptions = true,
+        description = "Claims decided per second by the ledger, each answered from its committed result, with "
+                + "concurrent clients; then a check of pci.ledger that no device was granted twice.")
+public final class ClaimsBenchmark implements Callable<Integer> {
+
+    static final double TARGET_PER_SECOND = 2_000;
+    private static final int HARDWARE_VARIANTS = 16;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> DEMO_GROUPS = List.of("physnet1", "physnet2", "gpu-a100", "nvme");
+
+    @ParentCommand
+    private BenchCommand bench;
+
+    @Mixin
+    private LedgerBenchOptions options;
+
+    @Option(names = "--hosts", description = "Hosts seeded with devices (default 100; 10 with --quick).")
+    private Integer hosts;
+
+    @Option(names = "--clients", description = "Concurrent clients, one claim in flight each (default 16; 4 with --quick).")
+    private Integer clients;
+
+    @Option(names = "--claims", description = "Claims per measured run, over all clients (default 10,000; 200 with --quick).")
+    private Integer claims;
+
+    @Option(names = "--runs", description = "Measured runs (default 3; 1 with --quick).")
+    private Integer runs;
+
+    @Option(names = "--warmup-claims", description = "Unmeasured claims first (default 1,000; 40 with --quick).")
+    private Integer warmupClaims;
+
+    @Option(names = "--registered-groups",
+            description = "Private groups of other tenants registered on pci.groups besides the demo groups "
+                    + "(default 100; 10 with --quick).")
+    private Integer registeredGroups;
+
+    @Override
+    public Integer call() throws Exception {
+        final int hostCount = options.sized(hosts, 10, 100);
+        final int clientCount = options.sized(clients, 4, 16);
+        final int claimsPerRun = options.sized(claims, 200, 10_000);
+        final int measuredRuns = options.sized(runs, 1, 3);
+        final int warmup = options.sized(warmupClaims, 40, 1_000);
+        final int privateGroups = options.sized(registeredGroups, 10, 100);
+        LedgerBenchOptions.requirePositive("--hosts", hostCount);
+        LedgerBenchOptions.requirePositive("--clients", clientCount);
+        LedgerBenchOptions.requirePositive("--claims", claimsPerRun);
+        LedgerBenchOptions.requirePositive("--runs", measuredRuns);
+        if (warmup < 0 || privateGroups < 0) {
+            throw new IllegalArgumentException("--warmup-claims and --registered-groups must be 0 or more, were "
+                    + warmup + " and " + privateGroups);
+        }
+        final Map<String, Object> ledgerSettings = options.ledgerSettings();
+        final PrintWriter out = bench.out();
+        final List<String> hostNames = SimulatedFleet.hostNames(hostCount);
+        final DeviceTemplates templates = DeviceTemplates.scan(HARDWARE_VARIANTS);
+        final List<EncodedFact> snapshots = snapshots(hostNames, templates);
+        final int devices = IntStream.range(0, hostCount).map(host -> templates.devicesOf(host).size()).sum();
+
+        final String runId = "bench-claims-" + System.currentTimeMillis();
+        final Path stateDir = ScratchSpace.create("claims-state");
+        try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
+                Admin admin = Admin.create(kafka.clientProperties())) {
+            try {
+                final TopicNames names = RunTopics.provision(admin, runId + ".", options.partitions);
+                registerGroups(kafka.clientProperties(), names.of(Topics.GROUPS), privateGroups);
+                ProduceAll.send(kafka.clientProperties(), names.of(Topics.INVENTORY), snapshots);
+                final CommittedInput seeded = new CommittedInput(admin, runId,
+                        RunTopics.endOffsets(admin, names.of(Topics.INVENTORY)));
+                try (BenchStreams ledger = BenchStreams.ledger(kafka.bootstrapServers(), names, runId, stateDir,
+                        ledgerSettings)) {
+                    ledger.awaitRunning(Duration.ofMinutes(2));
+                    awaitSeeded(ledger, seeded);
+                    out.printf("claims: %,d hosts seeded with %,d devices; %d clients%n", hostCount, devices,
+                            clientCount);
+                    out.flush();
+
+                    final Samples rates = new Samples();
+                    final List<Long> rateRuns = new ArrayList<>();
+                    final List<Long> stateBytesRuns = new ArrayList<>();
+                    ClaimTally all = new ClaimTally();
+                    ClaimTally measured = new ClaimTally();
+                    LedgerTimeSpent beforeMeasuring = null;
+                    LedgerTimeSpent spentMeasuring;
+                    try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
+                        for (int run = 0; run <= measuredRuns; run++) {
+                            final boolean warmingUp = run == 0;
+                            final int batch = warmingUp ? warmup : claimsPerRun;
+                            if (batch == 0) {
+                                continue;
+                            }
+                            if (run == 1) {
+                                beforeMeasuring = ledger.timeSpent();
+                            }
+                            final long stateBytesBefore = hostStateBytes(admin, runId);
+                            final long started = System.nanoTime();
+                            final ClaimTally tally = runClients(channel, hostNames, clientCount, batch, run, ledger);
+                            final double seconds = (System.nanoTime() - started) / 1e9;
+                            final double rate = tally.grantedCount() / seconds;
+                            // Each claim is two commands: the claim and its release (answered by the next batch).
+                            final long stateBytesPerCommand = (hostStateBytes(admin, runId) - stateBytesBefore)
+                                    / (2L * batch);
+                            out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s; host state "
+                                            + "written per command %,d bytes%n",
+                                    warmingUp ? "warm-up" : "run " + run + "/" + measuredRuns, tally.grantedCount(),
+                                    seconds, rate, tally.rejected(), stateBytesPerCommand);
+                            out.flush();
+                            all = all.plus(tally);
+                            if (!warmingUp) {
+                                measured = measured.plus(tally);
+                                rates.add(rate);
+                                rateRuns.add(Math.round(rate));
+                                stateBytesRuns.add(stateBytesPerCommand);
+                            }
+                        }
+                        spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
+                        awaitReleases(all);
+                    }
+                    final GrantAudit audit = audit(kafka.clientProperties(), names);
+                    final List<String> problems = new ArrayList<>(audit.violations());
+                    final Set<String> told = new HashSet<>(all.grantedClaims());
+                    if (!told.equals(audit.grantedClaims())) {
+                        problems.add(told.size() + " claims granted to clients, " + audit.grantedClaims().size()
+                                + " on pci.ledger, and not the same ones");
+                    }
+                    final Samples latencies = new Samples();
+                    measured.latenciesMs().forEach(latencies::add);
+                    final BenchmarkResult result = new BenchmarkResult("claims", BenchmarkResult.figures(
+                            "kafka", kafka.describe(),
+                            "partitions", options.partitions,
+                            "stream_threads", options.streamThreads == null ? 1 : options.streamThreads,
+                            "commit_interval_ms", options.effectiveCommitIntervalMs(),
+                            "hosts", hostCount,
+                            "devices_seeded", devices,
+                            "registered_groups", DEMO_GROUPS.size() + privateGroups,
+                            "clients", clientCount + " (closed loop, one claim in flight each)",
+                            "request", "1 direct port (a VF) of physnet1 or physnet2 on a random host; released "
+                                    + "once granted",
+                            "runs", measuredRuns + " x " + claimsPerRun + " claims after " + warmup + " warm-up",
+                            "granted_claims_per_s_median", Math.round(rates.median()),
+                            "granted_claims_per_s_runs", rateRuns,
+                            "rejected", rejectedText(measured.rejected()),
+                            "latency_p50_ms", AgentScanBenchmark.round(latencies.median()),
+                            "latency_p95_ms", AgentScanBenchmark.round(latencies.percentile(95)),
+                            "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
+                            "releases_answered", all.releases().size(),
+                            "ledger_time_in_measured_runs", spentMeasuring.figures(),
+                            "host_state_bytes_written_per_command_runs", stateBytesRuns,
+                            "ledger_audit", problems.isEmpty()
+                                    ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
+                                            + " no device granted twice; sequences gap-free", audit.records(),
+                                            audit.grantedClaims().size())
+                                    : String.join("; ", problems.subList(0, Math.min(5, problems.size())))),
+                            String.format(Locale.ROOT, ">= %,d granted claims/s, results committed; no device granted "
+                                    + "twice", (int) TARGET_PER_SECOND),
+                            rates.median() >= TARGET_PER_SECOND && problems.isEmpty());
+                    ResultsWriter.write(result, bench.resultsFolder(), out);
+                    return problems.isEmpty() ? 0 : 1;
+                }
+            } finally {
+                RunTopics.deleteAll(admin, runId);
+                RunTopics.deleteGroup(admin, runId);
+            }
+        } finally {
+            DeleteTree.quietly(stateDir);
+        }
+    }
+
+    /** A start-up snapshot per host, as its agent would send first. */
+    private static List<EncodedFact> snapshots(final List<String> hostNames, final DeviceTemplates templates) {
+        final List<EncodedFact> facts = new ArrayList<>();
+        for (int i = 0; i < hostNames.size(); i++) {
+            final String host = hostNames.get(i);
+            facts.add(EncodedFact.of(new InventoryFact(host + "/snapshot", host, Instant.now(), null,
+                    new HostSnapshot(templates.devicesOf(i), SnapshotReason.STARTUP))));
+        }
+        return facts;
+    }
+
+    /** The demo groups, public, and {@code privateGroups} private groups of other tenants. */
+    private static void registerGroups(final Map<String, Object> clientProperties, final String topic,
+            final int privateGroups) throws Exception {
+        final List<GroupRegistration> registrations = new ArrayList<>();
+        DEMO_GROUPS.forEach(group -> registrations.add(GroupRegistration.publicGroup(group, "ops")));
+        for (int i = 1; i <= privateGroups; i++) {
+            registrations.add(GroupRegistration.privateGroup(String.format(Locale.ROOT, "private-%03d", i),
+                    String.format(Locale.ROOT, "tenant-%03d", i)));
+        }
+        final Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, io.pciledger.schemas.group.GroupRegistration> producer = new KafkaProducer<>(
+                config, new StringSerializer(), Topics.GROUPS.valueSerde().serializer())) {
+            final List<Future<?>> sent = new ArrayList<>();
+            for (final GroupRegistration registration : registrations) {
+                sent.add(producer.send(new ProducerRecord<>(topic, registration.group(),
+                        GroupRegistrations.toAvro(registration, Instant.now(), "bench"))));
+            }
+            for (final Future<?> future : sent) {
+                future.get();
+            }
+        }
+    }
+
+    private static void awaitSeeded(final BenchStreams ledger, final CommittedInput seeded) throws Exception {
+        final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!seeded.reached()) {
+            ledger.checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ledger did not fold the seed snapshots within 2 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
+    private static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
+            final int clients, final int claims, final int run, final BenchStreams ledger) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            final List<Future<ClaimTally>> tallies = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                final int share = claims / clients + (client < claims % clients ? 1 : 0);
+                tallies.add(pool.submit(new ClaimClient(String.format(Locale.ROOT, "r%d-c%02d", run, client),
+                        channel, hostNames, share, 31L * run + client, ANSWER_TIMEOUT)));
+            }
+            ClaimTally sum = new ClaimTally();
+            for (final Future<ClaimTally> tally : tallies) {
+                sum = sum.plus(tally.get());
+            }
+            ledger.checkAlive();
+            return sum;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits for the committed answer to every release; each must say the devices are back. */
+    private static void awaitReleases(final ClaimTally tally) throws Exception {
+        for (final CompletableFuture<ClaimResult> release : tally.releases()) {
+            final ClaimResult result = release.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!(result.getOutcome() instanceof Released)) {
+                throw new IllegalStateException("release of claim " + result.getClaimId() + " was answered "
+                        + result.getOutcome());
+            }
+        }
+    }
+
+    /**
+     * What the ledger's {@code host-ledgers} changelog holds: every write of a host's whole state goes there, so its
+     * growth per command is the size of the state the command's host had.
+     */
+    private static long hostStateBytes(final Admin admin, final String runId) throws Exception {
+        return RunTopics.bytesOnDisk(admin, runId).getOrDefault(LedgerTopology.HOST_LEDGERS_STORE + "-changelog", 0L);
+    }
+
+    private static GrantAudit audit(final Map<String, Object> clientProperties, final TopicNames names) {
+        final GrantAudit audit = new GrantAudit();
+        CommittedRecords.forEach(clientProperties, names.of(Topics.LEDGER), Topics.LEDGER.valueSerde().deserializer(),
+                Duration.ofMinutes(5), event -> audit.apply(LedgerEvents.toDomain(event)));
+        return audit;
+    }
+
+    private static String rejectedText(final Map<RejectReason, Integer> rejected) {
+        return rejected.isEmpty() ? "none" : rejected.toString();
+    }
+}

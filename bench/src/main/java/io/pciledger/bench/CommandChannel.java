@@ -1,0 +1,112 @@
+package io.pciledger.bench;
+
+import io.pciledger.schemas.command.Command;
+import io.pciledger.schemas.result.ClaimResult;
+import io.pciledger.schemas.topic.TopicNames;
+import io.pciledger.schemas.topic.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The claim path as the query service will use it: a command goes to {@code pci.commands} keyed by its host
+ * ({@code acks=all}, idempotent), and is answered by its result on {@code pci.claim-results} once that result is
+ * committed. One {@code read_committed} consumer (no group, every partition, from where the topic ended when the
+ * channel opened) runs on a thread of its own and completes the answer of each command id it sees.
+ *
+ * <p>Thread-safe: many clients share one channel, as requests share one service instance.
+ */
+final class CommandChannel implements AutoCloseable {
+
+    private final KafkaProducer<String, Command> producer;
+    private final String commandsTopic;
+    private final KafkaConsumer<String, ClaimResult> results;
+    private final Map<String, CompletableFuture<ClaimResult>> waiting = new ConcurrentHashMap<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Thread listener;
+    private volatile boolean open = true;
+
+    CommandChannel(final Map<String, Object> clientProperties, final TopicNames names) {
+        final Map<String, Object> producerConfig = new HashMap<>(clientProperties);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                Topics.COMMANDS.valueSerde().serializer());
+        this.commandsTopic = names.of(Topics.COMMANDS);
+
+        final Map<String, Object> consumerConfig = new HashMap<>(clientProperties);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.results = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                Topics.CLAIM_RESULTS.valueSerde().deserializer());
+        final String resultsTopic = names.of(Topics.CLAIM_RESULTS);
+        final List<TopicPartition> partitions = results.partitionsFor(resultsTopic).stream()
+                .map(info -> new TopicPartition(resultsTopic, info.partition())).toList();
+        results.assign(partitions);
+        results.seekToEnd(partitions);
+        // Resolve the positions now, before any command is sent, so that no answer can be skipped.
+        partitions.forEach(results::position);
+        this.listener = new Thread(this::listen, "claim-results-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    /** Sends {@code command}; the answer completes with its committed result, or fails if it could not be sent. */
+    CompletableFuture<ClaimResult> send(final Command command) {
+        final RuntimeException failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("the claim results listener stopped", failed);
+        }
+        final CompletableFuture<ClaimResult> answer = new CompletableFuture<>();
+        waiting.put(command.getCommandId(), answer);
+        producer.send(new ProducerRecord<>(commandsTopic, command.getHost(), command), (metadata, exception) -> {
+            if (exception != null) {
+                waiting.remove(command.getCommandId());
+                answer.completeExceptionally(exception);
+            }
+        });
+        return answer;
+    }
+
+    private void listen() {
+        try {
+            while (open) {
+                for (final ConsumerRecord<String, ClaimResult> record : results.poll(Duration.ofMillis(500))) {
+                    final CompletableFuture<ClaimResult> answer = waiting.remove(record.value().getCommandId());
+                    if (answer != null) {
+                        answer.complete(record.value());
+                    }
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() woke the consumer up.
+        } catch (RuntimeException e) {
+            failure.set(e);
+            waiting.values().forEach(answer -> answer.completeExceptionally(e));
+        } finally {
+            results.close();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        open = false;
+        results.wakeup();
+        listener.join(Duration.ofSeconds(30).toMillis());
+        producer.close();
+    }
+}

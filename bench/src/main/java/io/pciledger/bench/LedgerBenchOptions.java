@@ -1,0 +1,71 @@
+package io.pciledger.bench;
+
+import io.pciledger.ledger.config.LedgerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every ledger benchmark shares: where Kafka is, how the topics and the ledger are set up. */
+final class LedgerBenchOptions {
+
+    @Option(names = "--bootstrap-servers", description = "An existing cluster (default: an embedded broker started for the run).")
+    String bootstrapServers;
+
+    @Option(names = "--quick", description = "Small sizes and one run: checks that the scenario works, measures little.")
+    boolean quick;
+
+    @Option(names = "--partitions", defaultValue = "6",
+            description = "Partitions of every topic; the ledger runs one task per partition (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--commit-interval-ms",
+            description = "The ledger's ledger.commit.interval.ms (default: the ledger's own default, 100).")
+    Long commitIntervalMs;
+
+    @Option(names = "--stream-threads",
+            description = "The ledger's stream threads, streams.num.stream.threads (default: Kafka Streams' default, 1).")
+    Integer streamThreads;
+
+    /** The {@link LedgerConfig} keys these options set. */
+    Map<String, Object> ledgerSettings() {
+        requirePositive("--partitions", partitions);
+        final Map<String, Object> settings = new HashMap<>();
+        if (commitIntervalMs != null) {
+            requirePositive("--commit-interval-ms", commitIntervalMs);
+            settings.put(LedgerConfig.COMMIT_INTERVAL_MS, commitIntervalMs);
+        }
+        if (streamThreads != null) {
+            requirePositive("--stream-threads", streamThreads);
+            settings.put(LedgerConfig.STREAMS_PREFIX + "num.stream.threads", streamThreads);
+        }
+        return settings;
+    }
+
+    /** The Kafka Streams properties of a plain application run like the ledger: commit interval and threads. */
+    Map<String, Object> plainStreamsSettings() {
+        final Map<String, Object> settings = new HashMap<>();
+        settings.put("commit.interval.ms", effectiveCommitIntervalMs());
+        if (streamThreads != null) {
+            settings.put("num.stream.threads", streamThreads);
+        }
+        return settings;
+    }
+
+    /** The ledger's commit interval as it will run. */
+    long effectiveCommitIntervalMs() {
+        return commitIntervalMs != null ? commitIntervalMs
+                : new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092"))
+                        .getLong(LedgerConfig.COMMIT_INTERVAL_MS);
+    }
+
+    /** {@code given}, or the quick or full default when the option was not given. */
+    int sized(final Integer given, final int quickDefault, final int fullDefault) {
+        return given != null ? given : quick ? quickDefault : fullDefault;
+    }
+
+    static void requirePositive(final String option, final long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, was " + value);
+        }
+    }
+}

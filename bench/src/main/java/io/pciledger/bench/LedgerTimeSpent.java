@@ -1,0 +1,90 @@
+package io.pciledger.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Where a ledger's stream threads spent their time, from Kafka's own cumulative metrics (KIP-761) and the JVM's
+ * per-thread CPU clock: a profile that costs nothing, taken at two moments and subtracted.
+ *
+ * @param threadCpuNanos     CPU time of the stream threads: processing, serdes, RocksDB, the clients' own work
+ * @param blockedNanos       time the stream threads were blocked on Kafka (waiting in poll included)
+ * @param flushNanos         of which: waiting for the producer's sends to be acknowledged before a commit
+ * @param sendOffsetsNanos   of which: adding the input offsets to the transaction
+ * @param commitNanos        of which: committing the transaction
+ * @param commits            how many times the threads committed
+ * @param punctuations       how many punctuations ran (the ledger's expiry and liveness check of every host)
+ * @param recordsProcessed   records the stream threads processed, in every sub-topology
+ */
+record LedgerTimeSpent(long threadCpuNanos, long blockedNanos, long flushNanos, long sendOffsetsNanos,
+        long commitNanos, long commits, long punctuations, long recordsProcessed) {
+
+    static LedgerTimeSpent of(final KafkaStreams streams, final String applicationId) {
+        final Map<MetricName, ? extends Metric> metrics = streams.metrics();
+        return new LedgerTimeSpent(
+                streamThreadCpuNanos(applicationId),
+                (long) sum(metrics, "stream-thread-metrics", "blocked-time-ns-total"),
+                (long) sum(metrics, "producer-metrics", "flush-time-ns-total"),
+                (long) sum(metrics, "producer-metrics", "txn-send-offsets-time-ns-total"),
+                (long) sum(metrics, "producer-metrics", "txn-commit-time-ns-total"),
+                (long) sum(metrics, "stream-thread-metrics", "commit-total"),
+                (long) sum(metrics, "stream-thread-metrics", "punctuate-total"),
+                (long) sum(metrics, "stream-thread-metrics", "process-total"));
+    }
+
+    /** What was spent between {@code earlier} and this. */
+    LedgerTimeSpent since(final LedgerTimeSpent earlier) {
+        return new LedgerTimeSpent(threadCpuNanos - earlier.threadCpuNanos, blockedNanos - earlier.blockedNanos,
+                flushNanos - earlier.flushNanos, sendOffsetsNanos - earlier.sendOffsetsNanos,
+                commitNanos - earlier.commitNanos, commits - earlier.commits, punctuations - earlier.punctuations,
+                recordsProcessed - earlier.recordsProcessed);
+    }
+
+    /** The figures, in seconds and counts, for a result. */
+    Map<String, Object> figures() {
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("stream_thread_cpu_s", seconds(threadCpuNanos));
+        figures.put("blocked_on_kafka_s", seconds(blockedNanos));
+        figures.put("producer_flush_s", seconds(flushNanos));
+        figures.put("txn_send_offsets_s", seconds(sendOffsetsNanos));
+        figures.put("txn_commit_s", seconds(commitNanos));
+        figures.put("commits", commits);
+        figures.put("punctuations", punctuations);
+        figures.put("records_processed", recordsProcessed);
+        return figures;
+    }
+
+    private static double seconds(final long nanos) {
+        return Math.round(nanos / 1e7) / 100.0;
+    }
+
+    private static double sum(final Map<MetricName, ? extends Metric> metrics, final String group, final String name) {
+        double total = 0;
+        for (final Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+            if (metric.getKey().group().equals(group) && metric.getKey().name().equals(name)
+                    && metric.getValue().metricValue() instanceof Number value && !Double.isNaN(value.doubleValue())) {
+                total += value.doubleValue();
+            }
+        }
+        return total;
+    }
+
+    /** CPU time of this application's stream threads ({@code <application id>-...-StreamThread-<n>}). */
+    private static long streamThreadCpuNanos(final String applicationId) {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (final ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith(applicationId)
+                    && thread.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,66 @@
+package io.pciledger.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pciledger.testkit.KafkaCluster;
+import io.pciledger.testkit.KafkaTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The ledger benchmarks at tiny sizes on a real broker: they run to the end only when the ledger folded every fact
+ * as the domain does and the audit of its claims found nothing. No figure is asserted: speed is what they report.
+ */
+@KafkaTest
+class LedgerBenchmarksOnABrokerTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void foldChecksTheLedgerAgainstTheDomainFold(final KafkaCluster kafka) throws Exception {
+        final int exit = bench("fold", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--facts", "1500", "--hosts", "10");
+
+        assertThat(exit).isZero();
+        final JsonNode figures = read("fold").get("figures");
+        assertThat(figures.get("facts").asInt()).isEqualTo(1500);
+        assertThat(figures.get("fold_facts_per_s_median").asLong()).isPositive();
+        assertThat(figures.get("raw_records_per_s_median").asLong()).isPositive();
+    }
+
+    @Test
+    void claimsAreGrantedAndTheLedgerPassesTheAudit(final KafkaCluster kafka) throws Exception {
+        final int exit = bench("claims", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--hosts", "3", "--clients", "2", "--claims", "30", "--warmup-claims", "0",
+                "--registered-groups", "2");
+
+        assertThat(exit).isZero();
+        final JsonNode figures = read("claims").get("figures");
+        assertThat(figures.get("releases_answered").asInt()).isEqualTo(30);
+        assertThat(figures.get("ledger_audit").asText()).contains("30 grants, as the clients were told")
+                .contains("no device granted twice");
+    }
+
+    private int bench(final String... args) {
+        final StringWriter output = new StringWriter();
+        final CommandLine bench = new CommandLine(new BenchCommand()).setOut(new PrintWriter(output));
+        final String[] withResults = new String[args.length + 2];
+        withResults[0] = "--results";
+        withResults[1] = results.toString();
+        System.arraycopy(args, 0, withResults, 2, args.length);
+        final int exit = bench.execute(withResults);
+        System.out.println(output);
+        return exit;
+    }
+
+    private JsonNode read(final String scenario) throws Exception {
+        return new ObjectMapper().readTree(results.resolve(scenario + ".json").toFile());
+    }
+}
