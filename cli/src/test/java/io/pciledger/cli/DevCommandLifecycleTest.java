@@ -33,7 +33,9 @@ class DevCommandLifecycleTest {
         final Path dataDir = tmp.resolve("data");
 
         final DevRun first = DevRun.start(dataDir);
-        assertThat(first.banner()).contains("created  pci.ledger").contains("created  pci.inventory");
+        assertThat(first.banner()).contains("created  pci.ledger").contains("created  pci.inventory")
+                .contains("HTTP API: http://127.0.0.1:");
+        assertEveryPrintedExampleWorks(first.banner());
         first.stopWith("INT");
 
         final DevRun second = DevRun.start(dataDir);
@@ -59,6 +61,43 @@ class DevCommandLifecycleTest {
         assertThat(tmp.resolve("precious.txt")).exists();
     }
 
+    /**
+     * Runs the {@code curl} examples of the banner, in order, exactly as printed, in one shell: each must answer
+     * with something other than a problem document.
+     */
+    private static void assertEveryPrintedExampleWorks(final String banner) throws Exception {
+        final List<String> examples = new ArrayList<>();
+        boolean inExamples = false;
+        for (final String line : banner.split("\n")) {
+            if (line.startsWith("Try it")) {
+                inExamples = true;
+            } else if (inExamples && line.startsWith("  ")) {
+                examples.add(line.substring(2));
+            } else if (inExamples && line.isBlank()) {
+                break;
+            }
+        }
+        assertThat(examples).as("examples in the banner:%n%s", banner).hasSizeGreaterThanOrEqualTo(8)
+                .anyMatch(line -> line.contains("/history"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v curl").start()
+                .waitFor() == 0, "curl is not installed: the printed examples cannot be run here");
+        final StringBuilder script = new StringBuilder("set -e\n");
+        for (final String example : examples) {
+            script.append("echo '>>> example'\n").append(example).append("\necho\n");
+        }
+        final Process shell = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true).start();
+        final String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor()).as(output).isZero();
+        final String[] answers = output.split(">>> example\n");
+        assertThat(answers).as(output).hasSize(examples.size() + 1);
+        for (int index = 1; index < answers.length; index++) {
+            assertThat(answers[index]).as("answer to %s", examples.get(index - 1))
+                    .doesNotContain("urn:pci-ledger:problem");
+        }
+        assertThat(output).contains("\"status\":\"granted\"").contains("\"status\":\"confirmed\"")
+                .contains("DevicesClaimed").contains("\"status\":\"released\"");
+    }
+
     /** One {@code pci-ledger dev} process, started the way bin/pci-ledger starts it. */
     private record DevRun(Process process, Path dataDir, String banner, List<ProcessHandle> started) {
 
@@ -66,7 +105,8 @@ class DevCommandLifecycleTest {
             final List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
-                    PciLedgerCommand.class.getName(), "dev", "--data-dir", dataDir.toString(), "--kafka-port", "0"));
+                    PciLedgerCommand.class.getName(), "dev", "--data-dir", dataDir.toString(), "--kafka-port", "0",
+                    "--http-port", "0", "--hosts", "6", "--interval", "5m"));
             command.addAll(List.of(extraArgs));
             final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             final String banner = readUntilReady(process);
