@@ -194,6 +194,7 @@ class QueryServiceApiTest {
         assertThat(retried.body().path("ledger_seq").asLong()).isEqualTo(seq);
 
         assertProblem(claim(ACME, body.replace("\"count\": 1", "\"count\": 2")), 409, "CLAIM_ID_CONFLICT");
+        assertProblem(claim(ACME, body.replace(HOST, OTHER_HOST)), 409, "CLAIM_ID_CONFLICT");
 
         final Answer readYourWrite = get(service, "/v1/hosts/" + HOST + "?after=" + seq, ACME);
         assertThat(readYourWrite.body().path("ledger_seq").asLong()).isGreaterThanOrEqualTo(seq);

@@ -82,8 +82,13 @@ final class ClaimsApi {
                         + "' is private to another tenant");
             }
         }
-        final Optional<String> decidedOn = body.host() != null ? Optional.empty()
-                : claims.placedHere(request.claimId()).or(() -> decidedHost(ctx, request.claimId()));
+        final Optional<String> decidedOn = claims.placedHere(request.claimId())
+                .or(() -> decidedHost(ctx, request.claimId()));
+        if (body.host() != null && decidedOn.isPresent() && !decidedOn.get().equals(body.host())) {
+            throw new ApiProblem(409, "CLAIM_ID_CONFLICT", "claim id " + request.claimId() + " was already decided"
+                    + " on host " + decidedOn.get() + "; a claim id names one claim, on one host")
+                    .with("claim_id", request.claimId()).with("host", decidedOn.get());
+        }
         answer(ctx, () -> claims.claim(principal.requester(), request, body.host(), decidedOn));
     }
 
