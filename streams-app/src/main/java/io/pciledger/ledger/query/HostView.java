@@ -5,7 +5,6 @@ import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.LedgerDevice;
 import io.pciledger.ledger.domain.RejectedClaim;
-import io.pciledger.ledger.state.StoredHost;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,10 +40,9 @@ public record HostView(
         rejections = List.copyOf(rejections);
     }
 
-    static HostView of(final StoredHost stored) {
-        final HostLedger ledger = stored.ledger();
+    static HostView of(final HostLedger ledger, final Instant lastHeard) {
         return new HostView(ledger.host(), ledger.nextSeq() - 1, ledger.isStale(), ledger.staleSince().orElse(null),
-                stored.lastHeard(), List.copyOf(ledger.devices()), List.copyOf(ledger.claims()),
+                lastHeard, List.copyOf(ledger.devices()), List.copyOf(ledger.claims()),
                 List.copyOf(ledger.rejections()), HostPools.of(ledger));
     }
 }

@@ -5,6 +5,7 @@ import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.ClaimResult;
 import io.pciledger.ledger.domain.GroupCount;
+import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.state.DeviceEventKey;
 import io.pciledger.ledger.state.HostEventKey;
@@ -12,6 +13,7 @@ import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.derived.GroupCounts;
 import io.pciledger.schemas.ledger.LedgerEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,8 +79,15 @@ public final class LocalLedgerReads {
     /** The host's state: devices, claims, pools, stale flag, last heard, last sequence; empty if not held here. */
     public Optional<HostView> host(final String host) {
         requireText(host, "host");
-        return reading(() -> Optional.ofNullable(this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE)
-                .get(host)).map(HostView::of));
+        return reading(() -> {
+            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            final Long lastHeard = this.<String, Long>store(LedgerTopology.LAST_HEARD_STORE).get(host);
+            if (stored == null && lastHeard == null) {
+                return Optional.empty();
+            }
+            return Optional.of(HostView.of(stored == null ? HostLedger.empty(host) : stored.ledger(),
+                    lastHeard == null ? null : Instant.ofEpochMilli(lastHeard)));
+        });
     }
 
     /**

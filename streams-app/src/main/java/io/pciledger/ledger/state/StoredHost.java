@@ -1,30 +1,18 @@
 package io.pciledger.ledger.state;
 
 import io.pciledger.ledger.domain.HostLedger;
-import io.pciledger.ledger.domain.HostLedgerSession;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the {@code host-ledgers} store keeps per host: the host's {@link HostLedger} and when its agent was last
- * heard (which is not ledger state: heartbeats write no event, see docs/decisions.md).
+ * What the {@code host-ledgers} store keeps per host: the host's {@link HostLedger}. When its agent was last heard
+ * is not ledger state (heartbeats write no event, see docs/decisions.md) and lives in its own store,
+ * {@code host-last-heard}, so that a fact that changes nothing does not rewrite the host.
  *
- * @param ledger    the host's ledger
- * @param lastHeard when the agent was last heard by the ledger's clock, or null if never
+ * @param ledger the host's ledger
  */
-public record StoredHost(HostLedger ledger, Instant lastHeard) {
+public record StoredHost(HostLedger ledger) {
 
     public StoredHost {
         Objects.requireNonNull(ledger, "ledger");
-    }
-
-    /** What to store after {@code session} has done its work. */
-    public static StoredHost of(final HostLedgerSession session) {
-        return new StoredHost(session.ledger(), session.lastHeard().orElse(null));
-    }
-
-    /** A session continuing from this state. */
-    public HostLedgerSession session() {
-        return new HostLedgerSession(ledger, lastHeard);
     }
 }

@@ -33,13 +33,16 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Why JSON and not Avro: the state is internal to the ledger processor, never read by another module, and can
  * always be rebuilt by replaying {@code pci.ledger}; an explicit mapping keeps it readable in a changelog dump.
- * Every document carries {@code "format": 1}; a later format must still read this one, or the store must be
- * rebuilt from the ledger. Instants are ISO-8601 text (lossless), nulls are written as JSON null.
+ * Every document carries {@code "format": 2} ({@link #FORMAT}); a later format must still read this one,
+ * or the store must be rebuilt from the ledger. Instants are ISO-8601 text (lossless), nulls are written as JSON null.
  */
 public final class StoredHostSerde implements Serde<StoredHost> {
 
-    /** The layout written now. */
-    public static final int FORMAT = 1;
+    /**
+     * The layout written now. Format 1 also held {@code last_heard}, which now lives in its own store; a format 1
+     * document is refused (rebuild the store from {@code pci.ledger}).
+     */
+    public static final int FORMAT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +64,6 @@ public final class StoredHostSerde implements Serde<StoredHost> {
         root.put("host", ledger.host());
         root.put("next_seq", ledger.nextSeq());
         root.put("stale_since", text(ledger.staleSince().orElse(null)));
-        root.put("last_heard", text(stored.lastHeard()));
         final ArrayNode devices = root.putArray("devices");
         ledger.devices().forEach(device -> devices.add(ledgerDevice(device)));
         final ArrayNode claims = root.putArray("claims");
@@ -104,7 +106,7 @@ public final class StoredHostSerde implements Serde<StoredHost> {
         root.path("groups_seen").forEach(node -> groups.add(node.asText()));
         final HostLedger ledger = HostLedger.restore(root.get("host").asText(), root.get("next_seq").asLong(),
                 instant(root.get("stale_since")), devices, claims, rejections, groups);
-        return new StoredHost(ledger, instant(root.get("last_heard")));
+        return new StoredHost(ledger);
     }
 
     private static ObjectNode ledgerDevice(final LedgerDevice device) {

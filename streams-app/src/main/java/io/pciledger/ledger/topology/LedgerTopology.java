@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   pci.inventory ──┐                                       ┌─▶ pci.ledger          (key host)
  *                   ├─▶ ledger-processor ───────────────────┼─▶ pci.claim-results   (key claim id)
- *   pci.commands ───┘   [host-ledgers]                      ├─▶ pci.host-pools      (key host)
+ *   pci.commands ───┘   [host-ledgers] [host-last-heard]    ├─▶ pci.host-pools      (key host)
  *                       [host-events] [device-history]      ├─▶ pci.dead-letters    (key source topic)
  *                              ▲ reads                      └─▶ count changes (key group)
  *   pci.groups ─▶ [groups, global]                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
@@ -44,7 +44,9 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * <p>{@code host-ledgers} is a persistent (RocksDB), changelogged key-value store: key host, value the host's
- * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}). Both inputs are keyed by host and
+ * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}), written only when the host's ledger
+ * changed. {@code host-last-heard} (persistent, changelogged): key host, value when its agent was last heard, in
+ * epoch milliseconds by the ledger's clock. Both inputs are keyed by host and
  * co-partitioned, so one task owns a host and decides every claim on it in order (see {@link LedgerProcessor}).
  * {@code groups} is a global store of every group registration ({@link GroupRegistrationUpdater}), which the
  * processor reads as the {@link io.pciledger.ledger.domain.GroupDirectory} of private groups.
@@ -75,6 +77,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class LedgerTopology {
 
     public static final String HOST_LEDGERS_STORE = "host-ledgers";
+    public static final String LAST_HEARD_STORE = "host-last-heard";
     public static final String GROUPS_STORE = "groups";
     public static final String GROUP_COUNTS_STORE = "group-counts";
     public static final String HOST_EVENTS_STORE = "host-events";
@@ -98,6 +101,8 @@ public final class LedgerTopology {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new StoredHostSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_HEARD_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_EVENTS_STORE),
                 HostEventKey.SERDE, Topics.LEDGER.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_HISTORY_STORE),
@@ -118,7 +123,7 @@ public final class LedgerTopology {
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
                 .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE,
-                        HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
+                        LAST_HEARD_STORE, HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 
         decided.filter((key, value) -> value instanceof LedgerEvent, Named.as("ledger-events"))
                 .mapValues(value -> (LedgerEvent) value)

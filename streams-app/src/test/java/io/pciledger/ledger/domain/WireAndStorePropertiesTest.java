@@ -43,12 +43,11 @@ class WireAndStorePropertiesTest {
     @Property(tries = 200)
     void hostStateSurvivesTheStoreSerde(@ForAll("histories") final List<Step> steps) {
         final TestHost host = RandomHistory.play(steps, (played, ignored) -> { });
-        final StoredHost stored = new StoredHost(host.ledger(), host.now());
+        final StoredHost stored = new StoredHost(host.ledger());
 
         final StoredHost read = StoredHostSerde.read(StoredHostSerde.write(stored));
 
         assertThat(read.ledger()).isEqualTo(host.ledger());
-        assertThat(read.lastHeard()).isEqualTo(host.now());
         assertThat(HostPools.of(read.ledger())).isEqualTo(host.pools());
     }
 

@@ -57,6 +57,8 @@ class LedgerTopologyTest {
     private static final Instant WALL_CLOCK = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant AGENT_CLOCK = Instant.parse("2020-01-01T00:00:00Z");
     private static final TopicNames NAMES = TopicNames.DEFAULT;
+    /** The ledger's default application id, which names the stores' changelog topics. */
+    private static final String APPLICATION_ID = "pci-ledger";
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
     private static final Device PF = device("0000:3b:00.0", DevType.TYPE_PF, null, "net-pf");
@@ -282,6 +284,25 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void aHeartbeatRewritesOnlyWhenTheAgentWasHeardNotTheHostsLedger() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        final TestOutputTopic<String, byte[]> hostChangelog = changelog(LedgerTopology.HOST_LEDGERS_STORE);
+        final TestOutputTopic<String, byte[]> heardChangelog = changelog(LedgerTopology.LAST_HEARD_STORE);
+        hostChangelog.readValuesToList();
+        heardChangelog.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+
+        report(new InventoryFact.AgentHeartbeat(1));
+
+        assertThat(hostChangelog.isEmpty()).isTrue();
+        assertThat(heardChangelog.readKeyValuesToList()).singleElement().satisfies(heard -> {
+            assertThat(heard.key).isEqualTo(HOST);
+            assertThat(new org.apache.kafka.common.serialization.LongDeserializer().deserialize("t", heard.value))
+                    .isEqualTo(WALL_CLOCK.plusSeconds(30).toEpochMilli());
+        });
+    }
+
+    @Test
     void privateGroupOfAnotherTenantIsRefusedUntilItsRegistrationIsDeleted() {
         final TestInputTopic<String, io.pciledger.schemas.group.GroupRegistration> groups =
                 driver.createInputTopic(NAMES.of(Topics.GROUPS), new StringSerializer(),
@@ -358,6 +379,12 @@ class LedgerTopologyTest {
         return ledger.readKeyValuesToList().stream()
                 .map(record -> KeyValue.pair(record.key, LedgerEvents.toDomain(record.value)))
                 .toList();
+    }
+
+    /** The changelog topic of {@code store}, as the driver captured it. */
+    private TestOutputTopic<String, byte[]> changelog(final String store) {
+        return driver.createOutputTopic(APPLICATION_ID + "-" + store + "-changelog", new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
     private HostPools latestPools() {
