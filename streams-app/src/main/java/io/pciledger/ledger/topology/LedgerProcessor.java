@@ -20,6 +20,8 @@ import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Requester;
+import io.pciledger.ledger.state.ArchivedClaim;
+import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.topic.Topics;
@@ -51,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * {@code host-events} and {@code device-history} ({@link AuditTrail}). Under {@code exactly_once_v2} the stores,
  * every output and the input offset commit together.
  *
+ * <p>{@code host-ledgers} holds the live part of a host's ledger; the claims it has finished with (ended or refused)
+ * are in {@code claim-archive}, key (host, claim id), read only when a command names the claim id and written by the
+ * ledger as it applies the events that end or refuse them ({@link StoredClaimArchive}).
+ *
  * <p>The host's state is written back only when ledger records were appended: a heartbeat, or a fact that changes
  * nothing, writes only when the agent was heard, to the small {@code host-last-heard} store (host to epoch
  * milliseconds), since that time is not ledger state.
@@ -81,6 +87,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredHost> hosts;
     private KeyValueStore<String, Long> lastHeard;
+    private KeyValueStore<ClaimKey, ArchivedClaim> archive;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
 
@@ -93,6 +100,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         this.context = processorContext;
         this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
         this.lastHeard = processorContext.getStateStore(LedgerTopology.LAST_HEARD_STORE);
+        this.archive = processorContext.getStateStore(LedgerTopology.CLAIM_ARCHIVE_STORE);
         this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
         this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
                 processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
@@ -107,12 +115,13 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
             all.forEachRemaining(owned::add);
         }
         for (final KeyValue<String, StoredHost> host : owned) {
-            final HostLedgerSession session = new HostLedgerSession(host.value.ledger(), lastHeard(host.key));
+            final HostLedgerSession session = new HostLedgerSession(
+                    host.value.ledger(new StoredClaimArchive(archive, host.key)), lastHeard(host.key));
             final HostGroupCounts before = HostGroupCounts.of(session.ledger());
             final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
             records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
             if (!records.isEmpty()) {
-                hosts.put(host.key, new StoredHost(session.ledger()));
+                hosts.put(host.key, StoredHost.of(session.ledger()));
                 publish(session, before, records, now);
             }
         }
@@ -150,7 +159,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
         session.lastHeard().ifPresent(heard -> lastHeard.put(avro.getHost(), heard.toEpochMilli()));
         if (!records.isEmpty()) {
-            hosts.put(avro.getHost(), new StoredHost(session.ledger()));
+            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
         }
         publish(session, before, records, now);
     }
@@ -172,7 +181,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final Answer answer = session.handle(command, requester, groupDirectory(command),
                 new Cause(avro.getCommandId(), requester.actor(), now));
         if (!answer.records().isEmpty()) {
-            hosts.put(avro.getHost(), new StoredHost(session.ledger()));
+            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
         }
         publish(session, before, answer.records(), now);
         context.forward(new Record<>(command.claimId(),
@@ -198,7 +207,9 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
 
     private HostLedgerSession load(final String host) {
         final StoredHost stored = hosts.get(host);
-        return new HostLedgerSession(stored == null ? HostLedger.empty(host) : stored.ledger(), lastHeard(host));
+        final StoredClaimArchive claims = new StoredClaimArchive(archive, host);
+        return new HostLedgerSession(stored == null ? HostLedger.empty(host, claims) : stored.ledger(claims),
+                lastHeard(host));
     }
 
     private Instant lastHeard(final String host) {
