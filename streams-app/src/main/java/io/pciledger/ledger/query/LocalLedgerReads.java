@@ -46,8 +46,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * }</pre>
  *
  * <p>What a read sees: the stores of the ledger processor ({@code host-ledgers}, {@code host-last-heard},
- * {@code claim-archive}, {@code host-events}, {@code device-history}, {@code group-counts}) may show a decision before its transaction commits (and, if it
- * aborts, one that is decided again); {@code claim-results} holds committed answers only. A claim is granted only
+ * {@code claim-archive}, {@code host-events}, {@code device-history}, {@code group-counts}) may show a decision
+ * before its transaction commits (and, if it aborts, one that is decided again); {@code claim-results} holds committed answers only. A claim is granted only
  * by its committed result (DESIGN.md), never by a read here.
  *
  * <p>Every read throws {@link StoreUnavailableException} when a store cannot be read now (starting, rebalancing,

@@ -50,9 +50,10 @@ import org.apache.kafka.streams.state.Stores;
  * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}): the live part of its ledger, written only
  * when the ledger changed. {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
  * id, value the claim as it ended or the refusal ({@link ArchivedClaimSerde}), written in the transaction of the
- * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent, changelogged): key host, value when its agent was last heard, in
- * epoch milliseconds by the ledger's clock. Both inputs are keyed by host and
- * co-partitioned, so one task owns a host and decides every claim on it in order (see {@link LedgerProcessor}).
+ * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent,
+ * changelogged): key host, value when its agent was last heard, in epoch milliseconds by the ledger's clock. Both
+ * inputs are keyed by host and co-partitioned, so one task owns a host and decides every claim on it in order (see
+ * {@link LedgerProcessor}).
  * {@code groups} is a global store of every group registration ({@link GroupRegistrationUpdater}), which the
  * processor reads as the {@link io.pciledger.ledger.domain.GroupDirectory} of private groups.
  *
