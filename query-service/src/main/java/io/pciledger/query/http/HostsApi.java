@@ -8,6 +8,7 @@ import io.pciledger.ledger.domain.LedgerDevice;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Pool;
 import io.pciledger.ledger.domain.RejectedClaim;
+import io.pciledger.ledger.query.ClaimView;
 import io.pciledger.ledger.query.HostView;
 import io.pciledger.ledger.query.LocalLedgerReads;
 import io.pciledger.query.auth.GroupAccess;
@@ -126,7 +127,7 @@ final class HostsApi {
                     .filter(pool -> sees(principal, pool.group()))
                     .map(HostsApi::pool)
                     .toList();
-            final int live = (int) host.claims().stream().filter(claim -> claim.status().holdsDevices()).count();
+            final int live = host.claims().size();
             return new HostBody(host.host(), host.lastSeq(), host.stale(), host.staleSince(), host.lastHeard(), pools,
                     live, fromStandby);
         });
@@ -192,7 +193,7 @@ final class HostsApi {
         if (sent.isPresent()) {
             final String host = sent.get();
             routed.hostOnBehalf(ctx, host, (hostReads, hostFromStandby) ->
-                    claimState(principal, known(hostReads, host), claimId, hostFromStandby),
+                    claimState(principal, hostReads, host, claimId, hostFromStandby),
                     "/v1/hosts/" + host + "/claims/" + claimId);
             return;
         }
@@ -202,7 +203,7 @@ final class HostsApi {
                     .orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM", "no ledger has decided a claim "
                             + claimId));
             routed.hostOnBehalf(ctx, host, (hostReads, hostFromStandby) ->
-                    claimState(principal, known(hostReads, host), claimId, hostFromStandby),
+                    claimState(principal, hostReads, host, claimId, hostFromStandby),
                     "/v1/hosts/" + host + "/claims/" + claimId);
             return RoutedReads.ANSWERED;
         });
@@ -211,29 +212,26 @@ final class HostsApi {
     private void hostClaim(final Context ctx, final Principal principal) throws Exception {
         final String name = ctx.pathParam("host");
         final String claimId = ctx.pathParam("claim_id");
-        routed.host(ctx, name, (reads, fromStandby) -> claimState(principal, known(reads, name), claimId,
-                fromStandby));
+        routed.host(ctx, name, (reads, fromStandby) -> claimState(principal, reads, name, claimId, fromStandby));
     }
 
-    private static ClaimState claimState(final Principal principal, final HostView host, final String claimId,
-            final boolean fromStandby) {
-        final Optional<Claim> granted = host.claims().stream().filter(claim -> claim.claimId().equals(claimId))
-                .findFirst();
+    private static ClaimState claimState(final Principal principal, final LocalLedgerReads reads, final String host,
+            final String claimId, final boolean fromStandby) {
+        known(reads, host);
+        final ClaimView decided = reads.claim(host, claimId).orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM",
+                "host " + host + " has not decided a claim " + claimId));
+        final Optional<Claim> granted = decided.granted();
         if (granted.isPresent()) {
             final Claim claim = granted.get();
             ownClaim(principal, claim.tenant(), claimId);
-            return new ClaimState(claimId, host.host(), claim.status().name().toLowerCase(), claim.tenant(),
+            return new ClaimState(claimId, host, claim.status().name().toLowerCase(), claim.tenant(),
                     claim.instance(), claim.devices().stream().map(ClaimsApi.DeviceBody::of).toList(),
                     claim.liveMigratable(), claim.expiresAt(), List.copyOf(claim.lostAddresses()), null, null,
                     fromStandby);
         }
-        final RejectedClaim rejected = host.rejections().stream()
-                .filter(refusal -> refusal.claimId().equals(claimId))
-                .findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM", "host " + host.host()
-                        + " has not decided a claim " + claimId));
+        final RejectedClaim rejected = decided.refused().orElseThrow();
         ownClaim(principal, rejected.tenant(), claimId);
-        return new ClaimState(claimId, host.host(), "rejected", rejected.tenant(), rejected.instance(), List.of(),
+        return new ClaimState(claimId, host, "rejected", rejected.tenant(), rejected.instance(), List.of(),
                 false, null, List.of(), rejected.reason().name(), rejected.message(), fromStandby);
     }
 

@@ -107,7 +107,7 @@ public final class ClaimDecider {
                     + "until it reports again"));
         }
         final Set<String> unknownGroups = new TreeSet<>();
-        for (final String group : requestedGroups(request)) {
+        for (final String group : request.requestedGroups()) {
             if (!ledger.hasSeenGroup(group)) {
                 unknownGroups.add(group);
             }
@@ -126,7 +126,7 @@ public final class ClaimDecider {
                     + " may not claim devices for tenant " + request.tenant());
         }
         final Set<String> closed = new TreeSet<>();
-        for (final String group : requestedGroups(request)) {
+        for (final String group : request.requestedGroups()) {
             if (!groups.mayClaim(requester, request.tenant(), group)) {
                 closed.add(group);
             }
@@ -135,16 +135,6 @@ public final class ClaimDecider {
                 ? Optional.empty()
                 : Optional.of("tenant " + request.tenant() + " may not claim group " + String.join(", ", closed)
                         + ": private to another tenant");
-    }
-
-    private static Set<String> requestedGroups(final ClaimRequest request) {
-        final Set<String> groups = new TreeSet<>();
-        for (final RequestItem item : request.items()) {
-            if (item.takesDevices()) {
-                groups.add(item.group());
-            }
-        }
-        return groups;
     }
 
     private static CommandDecision recordedRefusal(final ClaimRequest request, final String hash,

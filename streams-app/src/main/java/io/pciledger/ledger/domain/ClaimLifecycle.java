@@ -73,7 +73,7 @@ public final class ClaimLifecycle {
 
     /** The decision to expire every live claim of the host whose time-to-live has run out at {@code now}. */
     public static Decision expire(final HostLedger ledger, final Instant now) {
-        final List<Claim> due = ledger.claims().stream()
+        final List<Claim> due = ledger.liveClaims().stream()
                 .filter(claim -> claim.status() == ClaimStatus.LIVE && claim.expiresAt() != null
                         && !claim.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Claim::expiresAt).thenComparing(Claim::claimId))

@@ -1,7 +1,10 @@
 package io.pciledger.ledger.domain;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What an instance asks one host for: every item, or nothing. The {@code claimId} is the client's idempotency
@@ -42,5 +45,19 @@ public record ClaimRequest(
     /** The canonical hash that tells this request from another with the same claim id ({@link RequestHash}). */
     public String hash() {
         return RequestHash.of(this);
+    }
+
+    /**
+     * The groups whose devices the request takes (ports of vnic type {@code normal} take none): the only groups
+     * whose registrations decide whether the requester may claim ({@link GroupDirectory#mayClaim}).
+     */
+    public SortedSet<String> requestedGroups() {
+        final SortedSet<String> groups = new TreeSet<>();
+        for (final RequestItem item : items) {
+            if (item.takesDevices()) {
+                groups.add(item.group());
+            }
+        }
+        return Collections.unmodifiableSortedSet(groups);
     }
 }

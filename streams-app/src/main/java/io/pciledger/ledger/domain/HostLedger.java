@@ -24,9 +24,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The ledger of one host: its devices (free, claimed or lost, and by which claim), its claims (live, confirmed
- * and ended), the claim ids it refused, the groups it has ever had, whether it is stale, and the sequence
- * number of its next event.
+ * The ledger of one host: its devices (free, claimed or lost, and by which claim), its live claims (live or
+ * confirmed: holding devices), the groups it has ever had, whether it is stale, and the sequence number of its
+ * next event; and, in its {@link ClaimArchive}, the claims that ended and the claim ids it refused, kept apart so
+ * that the live state stays as small as what the host holds now, however long its history.
  *
  * <p>It is a fold of the host's events: {@link #apply(LedgerRecord)} is the only way it changes, live and on
  * replay, so replaying a host's ledger from the start gives exactly the live state (rule 7). Deciders
@@ -44,22 +45,28 @@ public final class HostLedger {
 
     private final String host;
     private final SortedMap<String, LedgerDevice> devices = new TreeMap<>();
-    private final SortedMap<String, Claim> claims = new TreeMap<>();
-    private final SortedMap<String, RejectedClaim> rejections = new TreeMap<>();
+    private final SortedMap<String, Claim> liveClaims = new TreeMap<>();
+    private final ClaimArchive archive;
     private final SortedSet<String> groupsSeen = new TreeSet<>();
     private Instant staleSince;
     private long nextSeq = 1;
 
-    private HostLedger(final String host) {
+    private HostLedger(final String host, final ClaimArchive archive) {
         this.host = Objects.requireNonNull(host, "host");
+        this.archive = Objects.requireNonNull(archive, "archive");
     }
 
-    /** The ledger of a host nothing has happened to yet: what an unknown host starts as. */
+    /** The ledger of a host nothing has happened to yet, archiving in memory: what an unknown host starts as. */
     public static HostLedger empty(final String host) {
-        return new HostLedger(host);
+        return empty(host, new InMemoryClaimArchive());
     }
 
-    /** The ledger of {@code host} after {@code records}, applied from the start. */
+    /** The ledger of a host nothing has happened to yet, archiving ended claims and refusals in {@code archive}. */
+    public static HostLedger empty(final String host, final ClaimArchive archive) {
+        return new HostLedger(host, archive);
+    }
+
+    /** The ledger of {@code host} after {@code records}, applied from the start, archiving in memory. */
     public static HostLedger replay(final String host, final Iterable<LedgerRecord> records) {
         final HostLedger ledger = empty(host);
         for (final LedgerRecord record : records) {
@@ -69,23 +76,22 @@ public final class HostLedger {
     }
 
     /**
-     * A ledger rebuilt from its parts, as a state store kept them. The parts must come from a ledger's
-     * accessors: nothing is re-checked.
+     * A ledger rebuilt from its live parts, as a state store kept them, over the archive that holds its ended
+     * claims and refusals. The parts must come from a ledger's accessors: nothing is re-checked.
      */
     public static HostLedger restore(
             final String host,
             final long nextSeq,
             final Instant staleSince,
             final Collection<LedgerDevice> devices,
-            final Collection<Claim> claims,
-            final Collection<RejectedClaim> rejections,
-            final Collection<String> groupsSeen) {
-        final HostLedger ledger = empty(host);
+            final Collection<Claim> liveClaims,
+            final Collection<String> groupsSeen,
+            final ClaimArchive archive) {
+        final HostLedger ledger = empty(host, archive);
         ledger.nextSeq = nextSeq;
         ledger.staleSince = staleSince;
         devices.forEach(device -> ledger.devices.put(device.address(), device));
-        claims.forEach(claim -> ledger.claims.put(claim.claimId(), claim));
-        rejections.forEach(rejection -> ledger.rejections.put(rejection.claimId(), rejection));
+        liveClaims.forEach(claim -> ledger.liveClaims.put(claim.claimId(), claim));
         ledger.groupsSeen.addAll(groupsSeen);
         return ledger;
     }
@@ -161,7 +167,7 @@ public final class HostLedger {
             check(existing.status() == DeviceStatus.LOST && existing.holder() != null,
                     "device " + device.address() + " is already on the host", device);
             devices.put(device.address(), new LedgerDevice(device, DeviceStatus.CLAIMED, existing.holder()));
-            claims.computeIfPresent(existing.holder(), (id, claim) -> claim.withLost(device.address(), false));
+            liveClaims.computeIfPresent(existing.holder(), (id, claim) -> claim.withLost(device.address(), false));
         }
         groupsSeen.add(device.group());
     }
@@ -186,13 +192,12 @@ public final class HostLedger {
         check(existing != null && existing.status() == DeviceStatus.CLAIMED && claimId.equals(existing.holder()),
                 "device " + address + " is not claimed by " + claimId, address);
         devices.put(address, existing.withStatus(DeviceStatus.LOST, claimId));
-        claims.computeIfPresent(claimId, (id, claim) -> claim.withLost(address, true));
+        liveClaims.computeIfPresent(claimId, (id, claim) -> claim.withLost(address, true));
     }
 
     private void devicesClaimed(final DevicesClaimed claimed, final long seq) {
         final String claimId = claimed.claimId();
-        check(!claims.containsKey(claimId) && !rejections.containsKey(claimId),
-                "claim id " + claimId + " was already decided", claimed);
+        check(!decided(claimId), "claim id " + claimId + " was already decided", claimed);
         for (final ClaimedDevice device : claimed.devices()) {
             final LedgerDevice existing = devices.get(device.address());
             check(existing != null && existing.status() == DeviceStatus.FREE,
@@ -201,28 +206,27 @@ public final class HostLedger {
         for (final ClaimedDevice device : claimed.devices()) {
             devices.put(device.address(), devices.get(device.address()).withStatus(DeviceStatus.CLAIMED, claimId));
         }
-        claims.put(claimId, new Claim(claimId, claimed.tenant(), claimed.instance(), claimed.requestHash(),
+        liveClaims.put(claimId, new Claim(claimId, claimed.tenant(), claimed.instance(), claimed.requestHash(),
                 claimed.devices(), claimed.liveMigratable(), claimed.expiresAt(), ClaimStatus.LIVE,
                 new TreeSet<>(), seq, 0, 0));
     }
 
     private void claimRejected(final ClaimRejected rejected) {
         final String claimId = rejected.claimId();
-        check(!claims.containsKey(claimId) && !rejections.containsKey(claimId),
-                "claim id " + claimId + " was already decided", rejected);
-        rejections.put(claimId, new RejectedClaim(claimId, rejected.tenant(), rejected.instance(),
+        check(!decided(claimId), "claim id " + claimId + " was already decided", rejected);
+        archive.add(new RejectedClaim(claimId, rejected.tenant(), rejected.instance(),
                 rejected.requestHash(), rejected.reason(), rejected.message()));
     }
 
     private void claimConfirmed(final String claimId, final long seq) {
-        final Claim claim = claims.get(claimId);
+        final Claim claim = liveClaims.get(claimId);
         check(claim != null && claim.status() == ClaimStatus.LIVE, "claim " + claimId + " is not live", claimId);
-        claims.put(claimId, claim.confirmed(seq));
+        liveClaims.put(claimId, claim.confirmed(seq));
     }
 
     private void claimEnded(final String claimId, final List<String> addresses, final ClaimStatus endStatus,
             final long seq) {
-        final Claim claim = claims.get(claimId);
+        final Claim claim = liveClaims.get(claimId);
         check(claim != null && claim.status().holdsDevices(), "claim " + claimId + " holds no devices", claimId);
         final SortedSet<String> held = new TreeSet<>();
         heldBy(claimId).forEach(device -> held.add(device.address()));
@@ -234,7 +238,14 @@ public final class HostLedger {
                     ? device.withStatus(DeviceStatus.LOST, null)
                     : device.withStatus(DeviceStatus.FREE, null));
         }
-        claims.put(claimId, claim.ended(endStatus, seq));
+        liveClaims.remove(claimId);
+        archive.add(claim.ended(endStatus, seq));
+    }
+
+    /** Whether {@code claimId} was ever granted or refused here. */
+    private boolean decided(final String claimId) {
+        return liveClaims.containsKey(claimId) || archive.endedClaim(claimId).isPresent()
+                || archive.rejection(claimId).isPresent();
     }
 
     private void check(final boolean condition, final String problem, final Object subject) {
@@ -283,22 +294,25 @@ public final class HostLedger {
         return devices.values().stream().filter(device -> claimId.equals(device.holder())).toList();
     }
 
+    /** The claim granted as {@code claimId}, live or ended (from the archive). */
     public Optional<Claim> claim(final String claimId) {
-        return Optional.ofNullable(claims.get(claimId));
+        final Claim live = liveClaims.get(claimId);
+        return live != null ? Optional.of(live) : archive.endedClaim(claimId);
     }
 
-    /** Every claim granted on the host, live or ended, by claim id. */
-    public Collection<Claim> claims() {
-        return Collections.unmodifiableCollection(claims.values());
+    /** Every live claim (live or confirmed: holding devices) on the host, by claim id; ended ones are archived. */
+    public Collection<Claim> liveClaims() {
+        return Collections.unmodifiableCollection(liveClaims.values());
     }
 
+    /** The refusal recorded for {@code claimId} (from the archive). */
     public Optional<RejectedClaim> rejection(final String claimId) {
-        return Optional.ofNullable(rejections.get(claimId));
+        return archive.rejection(claimId);
     }
 
-    /** Every claim refused on the host, by claim id. */
-    public Collection<RejectedClaim> rejections() {
-        return Collections.unmodifiableCollection(rejections.values());
+    /** Where the ledger keeps its ended claims and refusals. */
+    public ClaimArchive archive() {
+        return archive;
     }
 
     /** Whether the host has ever had a device of {@code group}. */
@@ -311,7 +325,11 @@ public final class HostLedger {
         return Collections.unmodifiableSortedSet(groupsSeen);
     }
 
-    /** Two ledgers are equal when they hold the same state: what replay must reproduce. */
+    /**
+     * Two ledgers are equal when they hold the same state, live part and archive: what replay must reproduce.
+     * Archives compare by their own {@code equals} ({@link InMemoryClaimArchive} by content), so compare ledgers
+     * over in-memory archives.
+     */
     @Override
     public boolean equals(final Object other) {
         return other instanceof HostLedger that
@@ -319,19 +337,19 @@ public final class HostLedger {
                 && nextSeq == that.nextSeq
                 && Objects.equals(staleSince, that.staleSince)
                 && devices.equals(that.devices)
-                && claims.equals(that.claims)
-                && rejections.equals(that.rejections)
-                && groupsSeen.equals(that.groupsSeen);
+                && liveClaims.equals(that.liveClaims)
+                && groupsSeen.equals(that.groupsSeen)
+                && archive.equals(that.archive);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, nextSeq, staleSince, devices, claims, rejections, groupsSeen);
+        return Objects.hash(host, nextSeq, staleSince, devices, liveClaims, groupsSeen, archive);
     }
 
     @Override
     public String toString() {
         return "HostLedger[" + host + ", next seq " + nextSeq + (isStale() ? ", stale" : "") + ", "
-                + devices.size() + " devices, " + claims.size() + " claims, " + rejections.size() + " rejections]";
+                + devices.size() + " devices, " + liveClaims.size() + " live claims, " + archive + "]";
     }
 }

@@ -4,8 +4,6 @@ import io.pciledger.ledger.domain.Claim;
 import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.LedgerDevice;
-import io.pciledger.ledger.domain.RejectedClaim;
-import io.pciledger.ledger.state.StoredHost;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,8 +18,8 @@ import java.util.List;
  * @param staleSince  when it was marked stale, or null while it is not
  * @param lastHeard   when its agent was last heard by the ledger's clock, or null if never (not ledger state)
  * @param devices     every device the ledger holds for it, present or lost, with its holder; by address
- * @param claims      every claim granted on it, live or ended, with its status; by claim id
- * @param rejections  every claim it refused and recorded; by claim id
+ * @param claims      its live claims (live or confirmed: holding devices), with their status; by claim id. Ended
+ *                    and refused claims are read one at a time, {@link LocalLedgerReads#claim}
  * @param pools       its pools: per group, device type and NUMA node, total and free
  */
 public record HostView(
@@ -32,19 +30,15 @@ public record HostView(
         Instant lastHeard,
         List<LedgerDevice> devices,
         List<Claim> claims,
-        List<RejectedClaim> rejections,
         HostPools pools) {
 
     public HostView {
         devices = List.copyOf(devices);
         claims = List.copyOf(claims);
-        rejections = List.copyOf(rejections);
     }
 
-    static HostView of(final StoredHost stored) {
-        final HostLedger ledger = stored.ledger();
+    static HostView of(final HostLedger ledger, final Instant lastHeard) {
         return new HostView(ledger.host(), ledger.nextSeq() - 1, ledger.isStale(), ledger.staleSince().orElse(null),
-                stored.lastHeard(), List.copyOf(ledger.devices()), List.copyOf(ledger.claims()),
-                List.copyOf(ledger.rejections()), HostPools.of(ledger));
+                lastHeard, List.copyOf(ledger.devices()), List.copyOf(ledger.liveClaims()), HostPools.of(ledger));
     }
 }

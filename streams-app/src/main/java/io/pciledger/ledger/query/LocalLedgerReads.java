@@ -5,13 +5,19 @@ import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.ClaimResult;
 import io.pciledger.ledger.domain.GroupCount;
+import io.pciledger.ledger.domain.Claim;
+import io.pciledger.ledger.domain.HostLedger;
+import io.pciledger.ledger.domain.InMemoryClaimArchive;
 import io.pciledger.ledger.domain.LedgerRecord;
+import io.pciledger.ledger.state.ArchivedClaim;
+import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.DeviceEventKey;
 import io.pciledger.ledger.state.HostEventKey;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.derived.GroupCounts;
 import io.pciledger.schemas.ledger.LedgerEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,9 +45,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * List<LedgerRecord> page = reads.hostEvents("compute-1", 101, 50);              // events 101..150
  * }</pre>
  *
- * <p>What a read sees: the stores of the ledger processor ({@code host-ledgers}, {@code host-events},
- * {@code device-history}, {@code group-counts}) may show a decision before its transaction commits (and, if it
- * aborts, one that is decided again); {@code claim-results} holds committed answers only. A claim is granted only
+ * <p>What a read sees: the stores of the ledger processor ({@code host-ledgers}, {@code host-last-heard},
+ * {@code claim-archive}, {@code host-events}, {@code device-history}, {@code group-counts}) may show a decision
+ * before its transaction commits (and, if it aborts, one that is decided again); {@code claim-results} holds committed answers only. A claim is granted only
  * by its committed result (DESIGN.md), never by a read here.
  *
  * <p>Every read throws {@link StoreUnavailableException} when a store cannot be read now (starting, rebalancing,
@@ -77,8 +83,40 @@ public final class LocalLedgerReads {
     /** The host's state: devices, claims, pools, stale flag, last heard, last sequence; empty if not held here. */
     public Optional<HostView> host(final String host) {
         requireText(host, "host");
-        return reading(() -> Optional.ofNullable(this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE)
-                .get(host)).map(HostView::of));
+        return reading(() -> {
+            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            final Long lastHeard = this.<String, Long>store(LedgerTopology.LAST_HEARD_STORE).get(host);
+            if (stored == null && lastHeard == null) {
+                return Optional.empty();
+            }
+            // A view shows the live part only: its ledger needs no archive.
+            return Optional.of(HostView.of(stored == null ? HostLedger.empty(host)
+                            : stored.ledger(new InMemoryClaimArchive()),
+                    lastHeard == null ? null : Instant.ofEpochMilli(lastHeard)));
+        });
+    }
+
+    /**
+     * The claim {@code claimId} as {@code host} decided it: live from {@code host-ledgers}, ended or refused from
+     * {@code claim-archive}. Empty if the host has not decided such a claim here (or is not held here).
+     */
+    public Optional<ClaimView> claim(final String host, final String claimId) {
+        requireText(host, "host");
+        requireText(claimId, "claim id");
+        return reading(() -> {
+            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            if (stored != null) {
+                for (final Claim live : stored.liveClaims()) {
+                    if (live.claimId().equals(claimId)) {
+                        return Optional.of(new ClaimView(host, live, null));
+                    }
+                }
+            }
+            final ArchivedClaim archived = this.<ClaimKey, ArchivedClaim>store(LedgerTopology.CLAIM_ARCHIVE_STORE)
+                    .get(new ClaimKey(host, claimId));
+            return Optional.ofNullable(archived)
+                    .map(found -> new ClaimView(host, found.endedClaim(), found.rejection()));
+        });
     }
 
     /**
@@ -90,7 +128,7 @@ public final class LocalLedgerReads {
         requireText(host, "host");
         return reading(() -> {
             final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
-            return stored == null ? OptionalLong.empty() : OptionalLong.of(stored.ledger().nextSeq() - 1);
+            return stored == null ? OptionalLong.empty() : OptionalLong.of(stored.nextSeq() - 1);
         });
     }
 
@@ -157,7 +195,7 @@ public final class LocalLedgerReads {
 
     /**
      * The standing committed answer for {@code claimId} ({@link ClaimResult#isSupersededBy}): which host decided the
-     * claim, granted or refused. The claim's state now is in that host's {@link HostView#claims()}. Empty if no
+     * claim, granted or refused. The claim's state now is that host's {@link #claim(String, String)}. Empty if no
      * answer for the claim id is held here (route with {@link LedgerRouting#claimOwners}).
      */
     public Optional<ClaimResult> claimResult(final String claimId) {

@@ -1,30 +1,50 @@
 package io.pciledger.ledger.state;
 
+import io.pciledger.ledger.domain.Claim;
+import io.pciledger.ledger.domain.ClaimArchive;
 import io.pciledger.ledger.domain.HostLedger;
-import io.pciledger.ledger.domain.HostLedgerSession;
+import io.pciledger.ledger.domain.LedgerDevice;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What the {@code host-ledgers} store keeps per host: the host's {@link HostLedger} and when its agent was last
- * heard (which is not ledger state: heartbeats write no event, see docs/decisions.md).
+ * What the {@code host-ledgers} store keeps per host: the live part of its {@link HostLedger} (devices, live
+ * claims, groups seen, stale flag, next sequence number). Its ended claims and refusals are in the
+ * {@code claim-archive} store ({@link ClaimKey}, {@link ArchivedClaim}); when its agent was last heard is not ledger
+ * state (heartbeats write no event, see docs/decisions.md) and is in {@code host-last-heard}. So what is written
+ * per decision is as large as what the host holds now, not as its history.
  *
- * @param ledger    the host's ledger
- * @param lastHeard when the agent was last heard by the ledger's clock, or null if never
+ * @param host       the host
+ * @param nextSeq    the sequence number of its next ledger event
+ * @param staleSince when it was marked stale, or null
+ * @param devices    its devices, by address
+ * @param liveClaims its live claims, by claim id
+ * @param groupsSeen every group it has ever had a device of, sorted
  */
-public record StoredHost(HostLedger ledger, Instant lastHeard) {
+public record StoredHost(
+        String host,
+        long nextSeq,
+        Instant staleSince,
+        List<LedgerDevice> devices,
+        List<Claim> liveClaims,
+        List<String> groupsSeen) {
 
     public StoredHost {
-        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(host, "host");
+        devices = List.copyOf(devices);
+        liveClaims = List.copyOf(liveClaims);
+        groupsSeen = List.copyOf(groupsSeen);
     }
 
-    /** What to store after {@code session} has done its work. */
-    public static StoredHost of(final HostLedgerSession session) {
-        return new StoredHost(session.ledger(), session.lastHeard().orElse(null));
+    /** The live part of {@code ledger}, to store. */
+    public static StoredHost of(final HostLedger ledger) {
+        return new StoredHost(ledger.host(), ledger.nextSeq(), ledger.staleSince().orElse(null),
+                List.copyOf(ledger.devices()), List.copyOf(ledger.liveClaims()), List.copyOf(ledger.groupsSeen()));
     }
 
-    /** A session continuing from this state. */
-    public HostLedgerSession session() {
-        return new HostLedgerSession(ledger, lastHeard);
+    /** The host's ledger, continuing from this state, over {@code archive}: where its ended claims are. */
+    public HostLedger ledger(final ClaimArchive archive) {
+        return HostLedger.restore(host, nextSeq, staleSince, devices, liveClaims, groupsSeen, archive);
     }
 }

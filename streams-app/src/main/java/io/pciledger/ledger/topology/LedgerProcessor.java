@@ -9,15 +9,19 @@ import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.Answer;
 import io.pciledger.ledger.domain.Cause;
+import io.pciledger.ledger.domain.ClaimRequest;
 import io.pciledger.ledger.domain.Command;
 import io.pciledger.ledger.domain.GroupDirectory;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostGroupCounts;
+import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostLedgerSession;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Requester;
+import io.pciledger.ledger.state.ArchivedClaim;
+import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.topic.Topics;
@@ -49,12 +53,21 @@ import org.slf4j.LoggerFactory;
  * {@code host-events} and {@code device-history} ({@link AuditTrail}). Under {@code exactly_once_v2} the stores,
  * every output and the input offset commit together.
  *
+ * <p>{@code host-ledgers} holds the live part of a host's ledger; the claims it has finished with (ended or refused)
+ * are in {@code claim-archive}, key (host, claim id), read only when a command names the claim id and written by the
+ * ledger as it applies the events that end or refuse them ({@link StoredClaimArchive}).
+ *
+ * <p>The host's state is written back only when ledger records were appended: a heartbeat, or a fact that changes
+ * nothing, writes only when the agent was heard, to the small {@code host-last-heard} store (host to epoch
+ * milliseconds), since that time is not ledger state.
+ *
  * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
  * make a host stale or a claim expire.
  *
  * <p>A claim is decided against the group registrations of the global {@code groups} store (private groups are
- * claimable only by their owner and admins), read afresh for every command.
+ * claimable only by their owner and admins): the registrations of the groups it requests, looked up by group for
+ * every command.
  *
  * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it looks at every host it owns: claims past their
  * time-to-live expire, and a host whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is
@@ -73,6 +86,8 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private final LedgerTimers timers;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoredHost> hosts;
+    private KeyValueStore<String, Long> lastHeard;
+    private KeyValueStore<ClaimKey, ArchivedClaim> archive;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
 
@@ -84,6 +99,8 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
         this.context = processorContext;
         this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+        this.lastHeard = processorContext.getStateStore(LedgerTopology.LAST_HEARD_STORE);
+        this.archive = processorContext.getStateStore(LedgerTopology.CLAIM_ARCHIVE_STORE);
         this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
         this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
                 processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
@@ -98,12 +115,13 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
             all.forEachRemaining(owned::add);
         }
         for (final KeyValue<String, StoredHost> host : owned) {
-            final HostLedgerSession session = host.value.session();
+            final HostLedgerSession session = new HostLedgerSession(
+                    host.value.ledger(new StoredClaimArchive(archive, host.key)), lastHeard(host.key));
             final HostGroupCounts before = HostGroupCounts.of(session.ledger());
             final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
             records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
             if (!records.isEmpty()) {
-                hosts.put(host.key, StoredHost.of(session));
+                hosts.put(host.key, StoredHost.of(session.ledger()));
                 publish(session, before, records, now);
             }
         }
@@ -139,7 +157,10 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final HostLedgerSession session = load(avro.getHost());
         final HostGroupCounts before = HostGroupCounts.of(session.ledger());
         final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
-        hosts.put(avro.getHost(), StoredHost.of(session));
+        session.lastHeard().ifPresent(heard -> lastHeard.put(avro.getHost(), heard.toEpochMilli()));
+        if (!records.isEmpty()) {
+            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
+        }
         publish(session, before, records, now);
     }
 
@@ -157,10 +178,10 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final Instant now = now();
         final HostLedgerSession session = load(avro.getHost());
         final HostGroupCounts before = HostGroupCounts.of(session.ledger());
-        final Answer answer = session.handle(command, requester, groupDirectory(),
+        final Answer answer = session.handle(command, requester, groupDirectory(command),
                 new Cause(avro.getCommandId(), requester.actor(), now));
         if (!answer.records().isEmpty()) {
-            hosts.put(avro.getHost(), StoredHost.of(session));
+            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
         }
         publish(session, before, answer.records(), now);
         context.forward(new Record<>(command.claimId(),
@@ -168,18 +189,32 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
                 now.toEpochMilli()));
     }
 
-    /** Every registered group, as the global store holds it now. */
-    private GroupDirectory groupDirectory() {
+    /**
+     * The registrations of the groups {@code command} asks for, as the global store holds them now: one lookup per
+     * requested group rather than a copy of every registration, so a command costs the same however many groups
+     * are registered, and it always sees the store as the global thread last left it.
+     */
+    private GroupDirectory groupDirectory(final Command command) {
+        if (!(command instanceof ClaimRequest claim)) {
+            return GroupDirectory.empty();
+        }
         final List<GroupRegistration> registrations = new ArrayList<>();
-        try (KeyValueIterator<String, io.pciledger.schemas.group.GroupRegistration> all = groups.all()) {
-            all.forEachRemaining(entry -> GroupRegistrations.toDomain(entry.value).ifPresent(registrations::add));
+        for (final String group : claim.requestedGroups()) {
+            GroupRegistrations.toDomain(groups.get(group)).ifPresent(registrations::add);
         }
         return GroupDirectory.of(registrations);
     }
 
     private HostLedgerSession load(final String host) {
         final StoredHost stored = hosts.get(host);
-        return stored == null ? HostLedgerSession.newHost(host) : stored.session();
+        final StoredClaimArchive claims = new StoredClaimArchive(archive, host);
+        return new HostLedgerSession(stored == null ? HostLedger.empty(host, claims) : stored.ledger(claims),
+                lastHeard(host));
+    }
+
+    private Instant lastHeard(final String host) {
+        final Long heard = lastHeard.get(host);
+        return heard == null ? null : Instant.ofEpochMilli(heard);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.pciledger.ledger.topology;
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.GroupCountRecords;
 import io.pciledger.ledger.domain.GroupCount;
+import io.pciledger.ledger.state.ArchivedClaimSerde;
+import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.DeviceEventKey;
 import io.pciledger.ledger.state.HostEventKey;
 import io.pciledger.ledger.state.StoredHostSerde;
@@ -35,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   pci.inventory ──┐                                       ┌─▶ pci.ledger          (key host)
  *                   ├─▶ ledger-processor ───────────────────┼─▶ pci.claim-results   (key claim id)
- *   pci.commands ───┘   [host-ledgers]                      ├─▶ pci.host-pools      (key host)
+ *   pci.commands ───┘   [host-ledgers] [host-last-heard]    ├─▶ pci.host-pools      (key host)
+ *                       [claim-archive]                     │
  *                       [host-events] [device-history]      ├─▶ pci.dead-letters    (key source topic)
  *                              ▲ reads                      └─▶ count changes (key group)
  *   pci.groups ─▶ [groups, global]                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
@@ -44,8 +47,13 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * <p>{@code host-ledgers} is a persistent (RocksDB), changelogged key-value store: key host, value the host's
- * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}). Both inputs are keyed by host and
- * co-partitioned, so one task owns a host and decides every claim on it in order (see {@link LedgerProcessor}).
+ * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}): the live part of its ledger, written only
+ * when the ledger changed. {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
+ * id, value the claim as it ended or the refusal ({@link ArchivedClaimSerde}), written in the transaction of the
+ * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent,
+ * changelogged): key host, value when its agent was last heard, in epoch milliseconds by the ledger's clock. Both
+ * inputs are keyed by host and co-partitioned, so one task owns a host and decides every claim on it in order (see
+ * {@link LedgerProcessor}).
  * {@code groups} is a global store of every group registration ({@link GroupRegistrationUpdater}), which the
  * processor reads as the {@link io.pciledger.ledger.domain.GroupDirectory} of private groups.
  *
@@ -75,6 +83,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class LedgerTopology {
 
     public static final String HOST_LEDGERS_STORE = "host-ledgers";
+    public static final String LAST_HEARD_STORE = "host-last-heard";
+    public static final String CLAIM_ARCHIVE_STORE = "claim-archive";
     public static final String GROUPS_STORE = "groups";
     public static final String GROUP_COUNTS_STORE = "group-counts";
     public static final String HOST_EVENTS_STORE = "host-events";
@@ -98,6 +108,10 @@ public final class LedgerTopology {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new StoredHostSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_HEARD_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLAIM_ARCHIVE_STORE),
+                ClaimKey.SERDE, new ArchivedClaimSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_EVENTS_STORE),
                 HostEventKey.SERDE, Topics.LEDGER.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_HISTORY_STORE),
@@ -118,7 +132,7 @@ public final class LedgerTopology {
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
                 .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE,
-                        HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
+                        LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE, HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 
         decided.filter((key, value) -> value instanceof LedgerEvent, Named.as("ledger-events"))
                 .mapValues(value -> (LedgerEvent) value)

@@ -35,10 +35,30 @@ class HostLedgerTest {
         final HostLedger ledger = host.ledger();
 
         final HostLedger restored = HostLedger.restore(ledger.host(), ledger.nextSeq(),
-                ledger.staleSince().orElse(null), ledger.devices(), ledger.claims(), ledger.rejections(),
-                ledger.groupsSeen());
+                ledger.staleSince().orElse(null), ledger.devices(), ledger.liveClaims(), ledger.groupsSeen(),
+                ledger.archive());
 
         assertThat(restored).isEqualTo(ledger);
+    }
+
+    @Test
+    void anEndedClaimAndARefusalLeaveTheLiveStateForTheArchiveAndStillAnswerRetries() {
+        final TestHost host = TestHost.with(GPU);
+        final ClaimRequest granted = claim("c1", RequestItem.devices("gpu", 1));
+        final ClaimRequest refused = claim("c2", RequestItem.devices("gpu", 5));
+        final CommandOutcome grant = host.claim(granted).outcome();
+        final CommandOutcome refusal = host.claim(refused).outcome();
+        host.release("c1");
+
+        assertThat(host.ledger().liveClaims()).isEmpty();
+        assertThat(host.ledger().archive().endedClaim("c1")).hasValueSatisfying(
+                claim -> assertThat(claim.status()).isEqualTo(ClaimStatus.RELEASED));
+        assertThat(host.ledger().archive().rejection("c2")).isPresent();
+        assertThat(host.claim(granted).outcome()).isEqualTo(grant);
+        assertThat(host.claim(refused).outcome()).isEqualTo(refusal);
+        assertThat(host.claim(claim("c1", RequestItem.devices("gpu", 2))).outcome()).isInstanceOfSatisfying(
+                CommandOutcome.Rejected.class,
+                rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.CLAIM_ID_CONFLICT));
     }
 
     @Test

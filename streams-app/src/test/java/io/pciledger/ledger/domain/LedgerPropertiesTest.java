@@ -24,7 +24,7 @@ class LedgerPropertiesTest {
         RandomHistory.play(steps, (played, host) -> {
             final HostLedger ledger = host.ledger();
             final Map<String, String> liveHolder = new HashMap<>();
-            for (final Claim claim : ledger.claims()) {
+            for (final Claim claim : ledger.liveClaims()) {
                 if (claim.status().holdsDevices()) {
                     for (final String address : claim.addresses()) {
                         assertThat(liveHolder.put(address, claim.claimId()))

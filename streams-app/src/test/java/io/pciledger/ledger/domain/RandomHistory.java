@@ -99,7 +99,7 @@ final class RandomHistory {
     record ActOnHeldClaim(int pick, boolean confirm) implements Step {
         @Override
         public Played playOn(final TestHost host) {
-            final List<String> held = host.ledger().claims().stream()
+            final List<String> held = host.ledger().liveClaims().stream()
                     .filter(claim -> claim.status().holdsDevices())
                     .map(Claim::claimId)
                     .toList();

@@ -16,6 +16,7 @@ import io.pciledger.ledger.domain.RandomHistory.Release;
 import io.pciledger.ledger.domain.RandomHistory.Report;
 import io.pciledger.ledger.domain.RandomHistory.Step;
 import io.pciledger.ledger.query.LocalLedgerReads;
+import io.pciledger.ledger.state.ArchiveContents;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.topic.TopicNames;
@@ -84,7 +85,8 @@ class TopologyPropertiesTest {
             final List<LedgerRecord> published = driver.createOutputTopic(NAMES.of(Topics.LEDGER),
                             new StringDeserializer(), Topics.LEDGER.valueSerde().deserializer())
                     .readValuesToList().stream().map(LedgerEvents::toDomain).toList();
-            final HostLedger stored = store.get(TestHost.NAME).ledger();
+            final HostLedger stored = store.get(TestHost.NAME).ledger(ArchiveContents.of(
+                    driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), TestHost.NAME));
             assertThat(HostLedger.replay(TestHost.NAME, published)).isEqualTo(stored);
             final List<io.pciledger.schemas.derived.HostPools> pools = driver.createOutputTopic(
                     NAMES.of(Topics.HOST_POOLS), new StringDeserializer(),
@@ -124,7 +126,7 @@ class TopologyPropertiesTest {
             return new ReleaseRequest(release.claimId(), "instance deleted");
         } else if (step instanceof ActOnHeldClaim act) {
             final StoredHost host = store.get(TestHost.NAME);
-            final List<String> held = host == null ? List.of() : host.ledger().claims().stream()
+            final List<String> held = host == null ? List.of() : host.liveClaims().stream()
                     .filter(claim -> claim.status().holdsDevices()).map(Claim::claimId).toList();
             if (held.isEmpty()) {
                 return null;

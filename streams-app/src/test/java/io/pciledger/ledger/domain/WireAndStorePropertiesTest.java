@@ -7,8 +7,11 @@ import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.RandomHistory.Step;
+import io.pciledger.ledger.state.ArchivedClaim;
+import io.pciledger.ledger.state.ArchivedClaimSerde;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.ledger.state.StoredHostSerde;
+import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,7 +20,8 @@ import net.jqwik.api.Provide;
 
 /**
  * What the topology writes and stores survives the trip over random histories ({@link RandomHistory}): every
- * ledger record, fact and answer through its Avro record, and the host's state through the store's serde.
+ * ledger record, fact and answer through its Avro record, and the host's state through the stores' serdes: its live
+ * part through {@code host-ledgers}', every ended claim and refusal through {@code claim-archive}'s.
  */
 class WireAndStorePropertiesTest {
 
@@ -41,15 +45,21 @@ class WireAndStorePropertiesTest {
     }
 
     @Property(tries = 200)
-    void hostStateSurvivesTheStoreSerde(@ForAll("histories") final List<Step> steps) {
+    void hostStateSurvivesTheStoreSerdes(@ForAll("histories") final List<Step> steps) {
         final TestHost host = RandomHistory.play(steps, (played, ignored) -> { });
-        final StoredHost stored = new StoredHost(host.ledger(), host.now());
+        final InMemoryClaimArchive archive = (InMemoryClaimArchive) host.ledger().archive();
 
-        final StoredHost read = StoredHostSerde.read(StoredHostSerde.write(stored));
+        final StoredHost read = StoredHostSerde.read(StoredHostSerde.write(StoredHost.of(host.ledger())));
+        final List<Claim> endedClaims = new ArrayList<>();
+        final List<RejectedClaim> rejections = new ArrayList<>();
+        archive.endedClaims().forEach(claim -> ArchivedClaimSerde.read(ArchivedClaimSerde.write(
+                ArchivedClaim.ended(claim))).ended().ifPresent(endedClaims::add));
+        archive.rejections().forEach(rejection -> ArchivedClaimSerde.read(ArchivedClaimSerde.write(
+                ArchivedClaim.refused(rejection))).refused().ifPresent(rejections::add));
+        final HostLedger restored = read.ledger(InMemoryClaimArchive.of(endedClaims, rejections));
 
-        assertThat(read.ledger()).isEqualTo(host.ledger());
-        assertThat(read.lastHeard()).isEqualTo(host.now());
-        assertThat(HostPools.of(read.ledger())).isEqualTo(host.pools());
+        assertThat(restored).isEqualTo(host.ledger());
+        assertThat(HostPools.of(restored)).isEqualTo(host.pools());
     }
 
     @Provide

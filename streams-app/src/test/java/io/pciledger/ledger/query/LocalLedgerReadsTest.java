@@ -157,6 +157,26 @@ class LocalLedgerReadsTest {
     }
 
     @Test
+    void aClaimIsReadByHostAndIdLiveEndedOrRefused() {
+        report(HOST, new InventoryFact.HostSnapshot(List.of(GPU_A, GPU_B)));
+        command(HOST, claim("c-live", 1));
+        command(HOST, claim("c-ended", 1));
+        command(HOST, new ReleaseRequest("c-ended", "instance deleted"));
+        command(HOST, claim("c-refused", 5));
+
+        assertThat(reads.claim(HOST, "c-live").orElseThrow().granted()).hasValueSatisfying(
+                claim -> assertThat(claim.status()).isEqualTo(ClaimStatus.LIVE));
+        assertThat(reads.claim(HOST, "c-ended").orElseThrow().granted()).hasValueSatisfying(
+                claim -> assertThat(claim.status()).isEqualTo(ClaimStatus.RELEASED));
+        assertThat(reads.claim(HOST, "c-refused").orElseThrow().refused()).hasValueSatisfying(
+                refusal -> assertThat(refusal.reason()).isEqualTo(RejectReason.INSUFFICIENT_DEVICES));
+        assertThat(reads.host(HOST).orElseThrow().claims()).extracting(claim -> claim.claimId())
+                .containsExactly("c-live");
+        assertThat(reads.claim(HOST, "c-unknown")).isEmpty();
+        assertThat(reads.claim(OTHER_HOST, "c-live")).isEmpty();
+    }
+
+    @Test
     void aClaimsStandingAnswerFollowsItsReleaseButNotARefusalElsewhere() {
         report(HOST, new InventoryFact.HostSnapshot(List.of(GPU_A)));
         report(OTHER_HOST, new InventoryFact.HostSnapshot(List.of(GPU_B)));

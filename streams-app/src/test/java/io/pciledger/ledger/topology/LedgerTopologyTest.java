@@ -11,10 +11,11 @@ import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.ledger.domain.ClaimRequest;
+import io.pciledger.ledger.domain.ClaimStatus;
 import io.pciledger.ledger.domain.Command;
-import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.CommandOutcome.Granted;
 import io.pciledger.ledger.domain.CommandOutcome.Rejected;
+import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
 import io.pciledger.ledger.domain.GroupCount;
@@ -25,9 +26,13 @@ import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerEvent;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.RejectReason;
+import io.pciledger.ledger.domain.ReleaseRequest;
 import io.pciledger.ledger.domain.RequestItem;
 import io.pciledger.ledger.domain.Requester;
 import io.pciledger.ledger.domain.VnicType;
+import io.pciledger.ledger.state.ArchiveContents;
+import io.pciledger.ledger.state.ArchivedClaim;
+import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.topic.TopicNames;
@@ -57,6 +62,8 @@ class LedgerTopologyTest {
     private static final Instant WALL_CLOCK = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant AGENT_CLOCK = Instant.parse("2020-01-01T00:00:00Z");
     private static final TopicNames NAMES = TopicNames.DEFAULT;
+    /** The ledger's default application id, which names the stores' changelog topics. */
+    private static final String APPLICATION_ID = "pci-ledger";
     private static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
     private static final Device PF = device("0000:3b:00.0", DevType.TYPE_PF, null, "net-pf");
@@ -152,6 +159,26 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void anEndedClaimLeavesTheHostStateForTheArchiveAndARetryStillGetsItsGrant() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+        final CommandOutcome grant = ClaimResults.toDomain(results.readValue());
+        command(new ReleaseRequest("c-1", "instance deleted"));
+        results.readValue();
+        ledger.readValuesToList();
+
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+
+        assertThat(ClaimResults.toDomain(results.readValue())).isEqualTo(grant);
+        assertThat(ledger.isEmpty()).isTrue();
+        assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)
+                .liveClaims()).isEmpty();
+        assertThat(driver.<ClaimKey, ArchivedClaim>getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE)
+                .get(new ClaimKey(HOST, "c-1")).ended()).hasValueSatisfying(
+                        claim -> assertThat(claim.status()).isEqualTo(ClaimStatus.RELEASED));
+    }
+
+    @Test
     void vfClaimMakesParentPfUnavailableInPublishedPools() {
         report(new InventoryFact.HostSnapshot(List.of(PF, VF_0, VF_1)));
         assertThat(latestPools().pool("net-pf", DevType.TYPE_PF, null).orElseThrow().free()).isEqualTo(1);
@@ -201,7 +228,8 @@ class LedgerTopologyTest {
                 .toList());
 
         final KeyValueStore<String, StoredHost> store = driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE);
-        assertThat(store.get(HOST).ledger()).isEqualTo(replayed);
+        assertThat(store.get(HOST).ledger(ArchiveContents.of(
+                driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), HOST))).isEqualTo(replayed);
         assertThat(latestPools()).isEqualTo(HostPools.of(replayed));
     }
 
@@ -282,6 +310,25 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void aHeartbeatRewritesOnlyWhenTheAgentWasHeardNotTheHostsLedger() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        final TestOutputTopic<String, byte[]> hostChangelog = changelog(LedgerTopology.HOST_LEDGERS_STORE);
+        final TestOutputTopic<String, byte[]> heardChangelog = changelog(LedgerTopology.LAST_HEARD_STORE);
+        hostChangelog.readValuesToList();
+        heardChangelog.readValuesToList();
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+
+        report(new InventoryFact.AgentHeartbeat(1));
+
+        assertThat(hostChangelog.isEmpty()).isTrue();
+        assertThat(heardChangelog.readKeyValuesToList()).singleElement().satisfies(heard -> {
+            assertThat(heard.key).isEqualTo(HOST);
+            assertThat(new org.apache.kafka.common.serialization.LongDeserializer().deserialize("t", heard.value))
+                    .isEqualTo(WALL_CLOCK.plusSeconds(30).toEpochMilli());
+        });
+    }
+
+    @Test
     void privateGroupOfAnotherTenantIsRefusedUntilItsRegistrationIsDeleted() {
         final TestInputTopic<String, io.pciledger.schemas.group.GroupRegistration> groups =
                 driver.createInputTopic(NAMES.of(Topics.GROUPS), new StringSerializer(),
@@ -358,6 +405,12 @@ class LedgerTopologyTest {
         return ledger.readKeyValuesToList().stream()
                 .map(record -> KeyValue.pair(record.key, LedgerEvents.toDomain(record.value)))
                 .toList();
+    }
+
+    /** The changelog topic of {@code store}, as the driver captured it. */
+    private TestOutputTopic<String, byte[]> changelog(final String store) {
+        return driver.createOutputTopic(APPLICATION_ID + "-" + store + "-changelog", new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
     private HostPools latestPools() {

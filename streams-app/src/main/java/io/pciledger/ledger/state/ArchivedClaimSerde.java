@@ -1,0 +1,72 @@
+package io.pciledger.ledger.state;
+
+import static io.pciledger.ledger.state.LedgerJson.JSON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The value serde of the {@code claim-archive} store (and so of its changelog topic): an {@link ArchivedClaim} as
+ * JSON, {@code {"format": 1, "claim": {...}}} for an ended claim or {@code {"format": 1, "rejection": {...}}} for a
+ * refusal, with the same field mapping as the host state ({@link LedgerJson}). Like the host state, it is internal
+ * to the ledger processor and can be rebuilt from {@code pci.ledger}; an unknown format is refused with that advice.
+ */
+public final class ArchivedClaimSerde implements Serde<ArchivedClaim> {
+
+    /** The layout written now. */
+    public static final int FORMAT = 1;
+
+    @Override
+    public Serializer<ArchivedClaim> serializer() {
+        return (topic, archived) -> archived == null ? null : write(archived);
+    }
+
+    @Override
+    public Deserializer<ArchivedClaim> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : read(bytes);
+    }
+
+    /** {@code archived} as a JSON document. */
+    public static byte[] write(final ArchivedClaim archived) {
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        archived.ended().ifPresent(claim -> root.set("claim", LedgerJson.claim(claim)));
+        archived.refused().ifPresent(rejection -> root.set("rejection", LedgerJson.rejection(rejection)));
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (final IOException impossible) {
+            throw new SerializationException("cannot write archived claim " + archived.claimId(), impossible);
+        }
+    }
+
+    /**
+     * The archived claim in {@code bytes}.
+     *
+     * @throws SerializationException when the bytes are not an archived claim of a known format
+     */
+    public static ArchivedClaim read(final byte[] bytes) {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (final IOException unreadable) {
+            throw new SerializationException("archived claim is not JSON: " + unreadable.getMessage(), unreadable);
+        }
+        final int format = root.path("format").asInt(-1);
+        if (format != FORMAT) {
+            throw new SerializationException("archived claim has format " + root.path("format")
+                    + ", this ledger reads format " + FORMAT + "; rebuild the store from pci.ledger");
+        }
+        if (root.hasNonNull("claim")) {
+            return ArchivedClaim.ended(LedgerJson.claim(root.get("claim")));
+        }
+        if (root.hasNonNull("rejection")) {
+            return ArchivedClaim.refused(LedgerJson.rejection(root.get("rejection")));
+        }
+        throw new SerializationException("archived claim has neither a claim nor a rejection: " + root);
+    }
+}
