@@ -2,8 +2,10 @@ package io.pciledger.ledger.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pciledger.ledger.avro.ClaimResults;
 import io.pciledger.ledger.avro.Commands;
 import io.pciledger.ledger.avro.InventoryFacts;
@@ -60,38 +62,56 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topic contract holds outside Java: records the ledger wrote on a real broker, read as raw bytes
  * (read_committed), decode with a non-Java Avro implementation ({@code interop/decode-records.js}, npm's
- * {@code avsc}) given only the schema files, to exactly what Java's serdes decode. Skipped, saying why, where
- * Node.js is not installed.
+ * {@code avsc}) given only the schema files, to exactly what Java's serdes decode; and so do the bytes that
+ * {@code kcat} reads, as docs/topics.md shows. Skipped, saying why, where Node.js (or for the second, kcat) is not
+ * installed.
  */
 @KafkaTest
+@EnabledIf(value = "nodeAndNpmAreInstalled", disabledReason = "Node.js and npm are not installed: the check that a"
+        + " non-Java Avro reader (interop/decode-records.js) decodes what the ledger writes needs them")
 class LedgerReadOutsideJavaTest {
 
     private static final String HOST = "compute-12";
     private static final String LEDGER_EVENT = "io.pciledger.schemas.ledger.LedgerEvent";
     private static final String CLAIM_RESULT = "io.pciledger.schemas.result.ClaimResult";
     private static final String DEAD_LETTER = "io.pciledger.schemas.deadletter.DeadLetter";
+    /** The output format that {@code decode-records.js --kcat} reads (docs/topics.md). */
+    private static final String KCAT_FORMAT = "%p %o %K %k%S %s";
 
     @TempDir
-    Path work;
+    static Path work;
+
+    private static NodeRecordDecoder node;
+    private static TopicNames names;
+    private static List<String> grantedAddresses;
+
+    static boolean nodeAndNpmAreInstalled() throws InterruptedException {
+        return NodeRecordDecoder.canRun();
+    }
+
+    @BeforeAll
+    static void runTheLedgerThroughAClaimsLife(final KafkaCluster kafka) throws Exception {
+        node = NodeRecordDecoder.installed();
+        names = TopicNames.withPrefix("interop-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        grantedAddresses = runLedger(kafka).stream().map(ClaimedDevice::address).toList();
+    }
 
     @Test
     void nodeAvscDecodesLedgerEventsClaimResultsAndDeadLettersAsJavaDoes(final KafkaCluster kafka) throws Exception {
-        final NodeRecordDecoder node = NodeRecordDecoder.installed();
-        final TopicNames names = TopicNames.withPrefix("interop-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        final List<ClaimedDevice> granted = runLedgerThroughAClaimsLife(kafka, names);
-
-        final List<ConsumerRecord<String, byte[]>> ledger = readRaw(kafka, names, Topics.LEDGER, 7);
-        final List<ConsumerRecord<String, byte[]>> results = readRaw(kafka, names, Topics.CLAIM_RESULTS, 3);
-        final List<ConsumerRecord<String, byte[]>> deadLetters = readRaw(kafka, names, Topics.DEAD_LETTERS, 1);
-        final List<JsonNode> ledgerByNode = decodeWithNode(node, ledger);
-        final List<JsonNode> resultsByNode = decodeWithNode(node, results);
-        final List<JsonNode> deadLettersByNode = decodeWithNode(node, deadLetters);
+        final List<ConsumerRecord<String, byte[]>> ledger = readRaw(kafka, Topics.LEDGER, 7);
+        final List<ConsumerRecord<String, byte[]>> results = readRaw(kafka, Topics.CLAIM_RESULTS, 3);
+        final List<ConsumerRecord<String, byte[]>> deadLetters = readRaw(kafka, Topics.DEAD_LETTERS, 1);
+        final List<JsonNode> ledgerByNode = decodeWithNode(ledger);
+        final List<JsonNode> resultsByNode = decodeWithNode(results);
+        final List<JsonNode> deadLettersByNode = decodeWithNode(deadLetters);
 
         assertDecodedAsJavaDoes(ledger, ledgerByNode, Topics.LEDGER, LEDGER_EVENT);
         assertDecodedAsJavaDoes(results, resultsByNode, Topics.CLAIM_RESULTS, CLAIM_RESULT);
@@ -105,7 +125,6 @@ class LedgerReadOutsideJavaTest {
                 "DevicesClaimed", "ClaimRejected", "DevicesReleased");
         assertThat(ledgerByNode.subList(4, 7)).extracting(record -> payload(record, "/value/payload").get("claim_id")
                 .asText()).containsExactly("c-1", "c-2", "c-1");
-        final List<String> grantedAddresses = granted.stream().map(ClaimedDevice::address).toList();
         assertThat(texts(payload(ledgerByNode.get(4), "/value/payload").get("devices"), "address"))
                 .containsExactlyElementsOf(grantedAddresses);
         assertThat(texts(payload(ledgerByNode.get(6), "/value/payload").get("addresses"), null))
@@ -120,14 +139,35 @@ class LedgerReadOutsideJavaTest {
         assertThat(deadLettersByNode.get(0).at("/value/value/bytes").asText()).isEqualTo("\u0001\u0002\u0003");
     }
 
+    @Test
+    void whatKcatReadsOfPciLedgerDecodesAsWhatTheJavaConsumerRead(final KafkaCluster kafka) throws Exception {
+        assumeTrue(ChildProcess.isInstalled("kcat", "-V"),
+                "kcat is not installed: the kcat example of docs/topics.md is not checked");
+        final List<ConsumerRecord<String, byte[]>> ledger = readRaw(kafka, Topics.LEDGER, 7);
+        final Path kcatOutput = Files.createTempFile(work, "kcat", ".bin");
+        Files.write(kcatOutput, ChildProcess.run(work, Duration.ofSeconds(60), List.of("kcat", "-C",
+                "-b", kafka.bootstrapServers(), "-t", names.of(Topics.LEDGER), "-X", "isolation.level=read_committed",
+                "-e", "-q", "-f", KCAT_FORMAT)));
+
+        final List<JsonNode> viaKcat = node.decode(kcatOutput, "--kcat").lines().map(AvroJson::parse).toList();
+
+        final List<JsonNode> viaJavaConsumer = decodeWithNode(ledger);
+        assertThat(viaKcat).hasSameSizeAs(ledger);
+        for (int i = 0; i < ledger.size(); i++) {
+            final ObjectNode decoded = (ObjectNode) viaKcat.get(i).deepCopy();
+            assertThat(decoded.remove("partition").asInt()).isEqualTo(ledger.get(i).partition());
+            assertThat(decoded.remove("offset").asLong()).isEqualTo(ledger.get(i).offset());
+            assertThat(decoded).isEqualTo(viaJavaConsumer.get(i));
+        }
+    }
+
     /**
      * Runs the ledger over: an undecodable fact (dead-lettered), a snapshot of four devices, claim {@code c-1} of one
      * GPU (granted), claim {@code c-2} of two (refused: one is left), the release of {@code c-1}.
      *
      * @return the devices granted to {@code c-1}
      */
-    private List<ClaimedDevice> runLedgerThroughAClaimsLife(final KafkaCluster kafka, final TopicNames names)
-            throws Exception {
+    private static List<ClaimedDevice> runLedger(final KafkaCluster kafka) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(2, 1)).ensureTopics();
         }
@@ -138,7 +178,7 @@ class LedgerReadOutsideJavaTest {
         settings.put(LedgerConfig.TOPIC_PREFIX, names.prefix());
         final KafkaStreams streams = LedgerStreams.create(new LedgerConfig(settings));
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
-                KafkaConsumer<String, ClaimResult> results = resultConsumer(kafka, names)) {
+                KafkaConsumer<String, ClaimResult> results = resultConsumer(kafka)) {
             streams.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
@@ -147,14 +187,14 @@ class LedgerReadOutsideJavaTest {
                     InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(List.of(
                             gpu("0000:af:00.0"), gpu("0000:b0:00.0"), nicPf("0000:3b:00.0"),
                             nicVf("0000:3b:02.0", "0000:3b:00.0"))))));
-            final CommandOutcome grant = decide(producer, names, results,
+            final CommandOutcome grant = decide(producer, results,
                     new ClaimRequest("c-1", "acme", "vm-1", List.of(RequestItem.devices("gpu", 1)), false, null));
             assertThat(grant).isInstanceOf(Granted.class);
-            assertThat(decide(producer, names, results,
+            assertThat(decide(producer, results,
                     new ClaimRequest("c-2", "acme", "vm-2", List.of(RequestItem.devices("gpu", 2)), false, null)))
                     .isInstanceOfSatisfying(Rejected.class,
                             rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.INSUFFICIENT_DEVICES));
-            assertThat(decide(producer, names, results, new ReleaseRequest("c-1", "instance deleted")))
+            assertThat(decide(producer, results, new ReleaseRequest("c-1", "instance deleted")))
                     .isInstanceOf(Released.class);
             return ((Granted) grant).devices();
         } finally {
@@ -164,7 +204,7 @@ class LedgerReadOutsideJavaTest {
         }
     }
 
-    private static CommandOutcome decide(final KafkaProducer<String, byte[]> producer, final TopicNames names,
+    private static CommandOutcome decide(final KafkaProducer<String, byte[]> producer,
             final KafkaConsumer<String, ClaimResult> results, final Command command) throws Exception {
         send(producer, names.of(Topics.COMMANDS), Topics.COMMANDS.valueSerde().serializer().serialize(null,
                 Commands.toAvro("cmd-" + UUID.randomUUID(), HOST, Instant.now(), Requester.tenant("acme"), command)));
@@ -192,8 +232,8 @@ class LedgerReadOutsideJavaTest {
         }
     }
 
-    private List<JsonNode> decodeWithNode(final NodeRecordDecoder node,
-            final List<ConsumerRecord<String, byte[]>> records) throws Exception {
+    private static List<JsonNode> decodeWithNode(final List<ConsumerRecord<String, byte[]>> records)
+            throws Exception {
         final StringBuilder lines = new StringBuilder();
         records.forEach(record -> lines.append(record.key()).append('\t')
                 .append(HexFormat.of().formatHex(record.value())).append('\n'));
@@ -202,7 +242,8 @@ class LedgerReadOutsideJavaTest {
         return node.decode(file).lines().map(AvroJson::parse).toList();
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readRaw(final KafkaCluster kafka, final TopicNames names,
+    /** The first {@code count} committed records of {@code topic}, as bytes. */
+    private static List<ConsumerRecord<String, byte[]>> readRaw(final KafkaCluster kafka,
             final TopicDefinition<?> topic, final int count) {
         final List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(kafka.clientProperties(),
                 names.of(topic), new ByteArrayDeserializer(), count, Duration.ofSeconds(30));
@@ -241,7 +282,7 @@ class LedgerReadOutsideJavaTest {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static KafkaConsumer<String, ClaimResult> resultConsumer(final KafkaCluster kafka, final TopicNames names) {
+    private static KafkaConsumer<String, ClaimResult> resultConsumer(final KafkaCluster kafka) {
         final Map<String, Object> config = kafka.clientProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "interop-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

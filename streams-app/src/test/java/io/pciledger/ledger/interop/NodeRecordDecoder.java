@@ -1,13 +1,12 @@
 package io.pciledger.ledger.interop;
 
-import static org.junit.jupiter.api.Assumptions.abort;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The repository's non-Java reader, {@code interop/decode-records.js} (Node.js with npm's {@code avsc}), run as a
@@ -27,13 +26,20 @@ final class NodeRecordDecoder {
         this.interop = repository.resolve("interop");
     }
 
+    /** Whether {@code node} and {@code npm} are installed, so that the decoder can run. */
+    static boolean canRun() throws InterruptedException {
+        return ChildProcess.isInstalled("node", "--version") && ChildProcess.isInstalled("npm", "--version");
+    }
+
     /**
-     * The decoder of the repository this module is in, its packages installed. Aborts the calling test (a skip,
-     * with the reason) when {@code node} or {@code npm} is not installed.
+     * The decoder of the repository this module is in, its packages installed.
+     *
+     * @throws IllegalStateException when it {@link #canRun() cannot run} or is not found
      */
     static NodeRecordDecoder installed() throws IOException, InterruptedException {
-        requireCommand("node");
-        requireCommand("npm");
+        if (!canRun()) {
+            throw new IllegalStateException("node or npm is not installed (or does not answer --version)");
+        }
         final Path repository = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
         final NodeRecordDecoder decoder = new NodeRecordDecoder(repository);
         if (!Files.isRegularFile(decoder.interop.resolve("package-lock.json"))) {
@@ -45,17 +51,20 @@ final class NodeRecordDecoder {
     }
 
     /**
-     * Runs {@code decode-records.js} on {@code records} (one {@code KEY<TAB>HEX} line per record), resolving each to
-     * the current schemas.
+     * Runs {@code decode-records.js} on {@code records}, resolving each to the current schemas.
      *
+     * @param records one {@code KEY<TAB>HEX} line per record, or with {@code --kcat} in {@code options} what kcat
+     *                printed
      * @return its standard output: one JSON object per line
      * @throws AssertionError with its standard error when it exits with anything but 0
      */
-    String decode(final Path records) throws IOException, InterruptedException {
-        return run(DECODE_TIMEOUT, "node", interop.resolve("decode-records.js").toString(),
+    String decode(final Path records, final String... options) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>(List.of("node", interop.resolve("decode-records.js").toString(),
                 "--schema-history", repository.resolve("schemas/src/main/resources/schema-history").toString(),
-                "--reader-schemas", repository.resolve("schemas/src/main/avro").toString(),
-                records.toString());
+                "--reader-schemas", repository.resolve("schemas/src/main/avro").toString()));
+        command.addAll(List.of(options));
+        command.add(records.toString());
+        return new String(ChildProcess.run(interop, DECODE_TIMEOUT, command), StandardCharsets.UTF_8);
     }
 
     private void installPackagesIfNeeded() throws IOException, InterruptedException {
@@ -66,44 +75,6 @@ final class NodeRecordDecoder {
                         .isBefore(Files.getLastModifiedTime(lock).toInstant())) {
             return;
         }
-        run(INSTALL_TIMEOUT, "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
-    }
-
-    private String run(final Duration timeout, final String... command) throws IOException, InterruptedException {
-        final Path stdout = Files.createTempFile("interop-stdout", ".txt");
-        final Path stderr = Files.createTempFile("interop-stderr", ".txt");
-        try {
-            final Process process = new ProcessBuilder(command).directory(interop.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
-                        + Files.readString(stderr, StandardCharsets.UTF_8));
-            }
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
-    }
-
-    private static void requireCommand(final String command) throws InterruptedException {
-        try {
-            final Process process = new ProcessBuilder(command, "--version")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                return;
-            }
-            process.destroyForcibly();
-        } catch (IOException notInstalled) {
-            // reported below
-        }
-        abort("'" + command + "' is not installed (or does not answer '" + command + " --version'): the check that"
-                + " a non-Java Avro reader decodes what the ledger writes needs Node.js and npm");
+        ChildProcess.run(interop, INSTALL_TIMEOUT, List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"));
     }
 }
