@@ -80,9 +80,20 @@ class SingleObjectDecoder {
       if (reader === undefined) {
         throw new UndecodableRecordError(`no current schema named ${writer.fullName} among the reader schemas`);
       }
-      this.resolvers.set(fingerprint, { type: reader, resolver: reader.createResolver(writer.type) });
+      try {
+        this.resolvers.set(fingerprint, { type: reader, resolver: reader.createResolver(writer.type) });
+      } catch (e) {
+        // avsc refuses a writer schema it cannot resolve as a whole (e.g. a union branch the reader lacks),
+        // where Java's Avro fails only on the records that use it.
+        this.resolvers.set(fingerprint, { error: `a ${writer.fullName} v${writer.version} record cannot be`
+          + ` read as the current schema: ${e.message} (decode without reader schemas to see it as written)` });
+      }
     }
-    return this.resolvers.get(fingerprint);
+    const resolved = this.resolvers.get(fingerprint);
+    if (resolved.error !== undefined) {
+      throw new UndecodableRecordError(resolved.error);
+    }
+    return resolved;
   }
 }
 

@@ -24,6 +24,15 @@ function decode(args, input) {
   };
 }
 
+/** `value` in single-object encoding with `schema`, as a later release would write it. */
+function singleObject(schema, value) {
+  const type = avro.Type.forSchema(schema, { wrapUnions: true });
+  const header = Buffer.alloc(10);
+  header.writeUInt16BE(0xc301, 0);
+  header.writeBigUInt64LE(BigInt(`0x${fingerprintOf(type)}`), 2);
+  return Buffer.concat([header, type.toBuffer(value)]);
+}
+
 function fixtureLines() {
   return fs.readFileSync(path.join(FIXTURES, 'java-written.records'), 'utf8').split('\n').filter((l) => l !== '');
 }
@@ -59,17 +68,12 @@ test('an enum symbol the current schema does not know reads as UNKNOWN', () => {
     .replace('"CLAIM_NOT_LIVE" ]', '"CLAIM_NOT_LIVE", "QUOTA_EXCEEDED" ]');
   assert.match(v2, /QUOTA_EXCEEDED/);
   fs.writeFileSync(path.join(ledgerFolder, 'v2.avsc'), v2);
-  const newer = avro.Type.forSchema(JSON.parse(v2), { wrapUnions: true });
-  const body = newer.toBuffer({
+  const line = `compute-1\t${singleObject(JSON.parse(v2), {
     host: 'compute-1', seq: 9, timestamp: 0, cause_id: 'cmd-9', actor: 'acme',
     payload: { 'io.pciledger.schemas.ledger.ClaimRejected': {
       claim_id: 'c-9', tenant: 'acme', instance: 'vm-9', request_hash: 'h', reason: 'QUOTA_EXCEEDED', message: 'over quota',
     } },
-  });
-  const header = Buffer.alloc(10);
-  header.writeUInt16BE(0xc301, 0);
-  header.writeBigUInt64LE(BigInt(`0x${fingerprintOf(newer)}`), 2);
-  const line = `compute-1\t${Buffer.concat([header, body]).toString('hex')}\n`;
+  }).toString('hex')}\n`;
 
   const asWritten = decode(['--schema-history', history], line);
   const asRead = decode(['--schema-history', history, '--reader-schemas', SOURCES], line);
@@ -78,6 +82,28 @@ test('an enum symbol the current schema does not know reads as UNKNOWN', () => {
   assert.strictEqual(asWritten.records[0].version, 2);
   assert.strictEqual(reason(asWritten), 'QUOTA_EXCEEDED');
   assert.strictEqual(reason(asRead), 'UNKNOWN');
+});
+
+test('a record of a kind the current schema does not have is reported, and still shows as written', () => {
+  const history = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-history-'));
+  fs.cpSync(HISTORY, history, { recursive: true });
+  const ledgerFolder = path.join(history, 'io.pciledger.schemas.ledger.LedgerEvent');
+  const schema = JSON.parse(fs.readFileSync(path.join(ledgerFolder, 'v1.avsc'), 'utf8'));
+  schema.fields.find((field) => field.name === 'payload').type
+    .push({ type: 'record', name: 'HostDrained', fields: [{ name: 'reason', type: 'string' }] });
+  fs.writeFileSync(path.join(ledgerFolder, 'v2.avsc'), JSON.stringify(schema));
+  const line = `compute-1\t${singleObject(schema, {
+    host: 'compute-1', seq: 10, timestamp: 0, cause_id: 'cmd-10', actor: 'admin',
+    payload: { 'io.pciledger.schemas.ledger.HostDrained': { reason: 'maintenance' } },
+  }).toString('hex')}\n`;
+
+  const asRead = decode(['--schema-history', history, '--reader-schemas', SOURCES], line);
+  const asWritten = decode(['--schema-history', history], line);
+
+  assert.strictEqual(asRead.status, 1);
+  assert.match(asRead.stderr, /line 1: a io\.pciledger\.schemas\.ledger\.LedgerEvent v2 record cannot be read as the current schema: .*HostDrained/);
+  assert.strictEqual(asWritten.status, 0);
+  assert.deepStrictEqual(asWritten.records[0].value.payload, { 'io.pciledger.schemas.ledger.HostDrained': { reason: 'maintenance' } });
 });
 
 test('undecodable records are reported with their line and what is wrong; the others still print', () => {
