@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure PCI Ledger's performance figures on this machine.",
-        subcommands = {AgentScanBenchmark.class, FleetSnapshotBenchmark.class})
+        subcommands = {AgentScanBenchmark.class, FleetSnapshotBenchmark.class, HttpReadsBenchmark.class,
+                HttpClaimsBenchmark.class, CandidatesBenchmark.class})
 public final class BenchCommand {
 
     @Spec

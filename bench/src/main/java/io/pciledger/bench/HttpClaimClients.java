@@ -1,0 +1,181 @@
+package io.pciledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Clients that claim over HTTP, as a scheduler would: each a platform thread in a closed loop that
+ * {@code POST}s a claim for one {@code direct} port of {@value TypicalHost#PHYSNET} (a VF) with a claim id of its
+ * own and waits for the committed answer; a grant is released at once with {@code DELETE /v1/claims/{id}}, sent
+ * without waiting for its answer (so releases keep devices free without slowing the claims down). With
+ * {@code hostGiven} each claim names a random seeded host; without, the service places it on its best candidate.
+ *
+ * <p>Not thread-safe across phases: run one phase at a time, then {@link #awaitReleases}.
+ */
+final class HttpClaimClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServiceUnderTest service;
+    private final int clients;
+    private final int hosts;
+    private final boolean hostGiven;
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Set<String> granted = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> releases = new ConcurrentLinkedQueue<>();
+    private final Latencies releaseLatencies = new Latencies();
+    private final AtomicLong failedReleases = new AtomicLong();
+    private final AtomicLong claimsSent = new AtomicLong();
+
+    HttpClaimClients(final ServiceUnderTest service, final int clients, final int hosts, final boolean hostGiven) {
+        this.service = service;
+        this.clients = clients;
+        this.hosts = hosts;
+        this.hostGiven = hostGiven;
+    }
+
+    /** What one phase of claiming gave. */
+    record Phase(double seconds, long grants, Map<String, Long> refusals, Latencies claimLatencies) {
+
+        double grantsPerSecond() {
+            return grants / seconds;
+        }
+    }
+
+    /** Every client claims (and releases) for {@code duration}. */
+    Phase run(final Duration duration) throws InterruptedException {
+        final long started = System.nanoTime();
+        final long deadline = started + duration.toNanos();
+        final List<Latencies> latencies = new ArrayList<>();
+        final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+        final AtomicLong grants = new AtomicLong();
+        final List<Thread> threads = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            final Latencies mine = new Latencies();
+            latencies.add(mine);
+            final int clientIndex = client;
+            threads.add(new Thread(() -> claimUntil(deadline, clientIndex, mine, grants, refusals),
+                    "http-claims-" + client));
+        }
+        threads.forEach(Thread::start);
+        for (final Thread thread : threads) {
+            thread.join();
+        }
+        final double seconds = (System.nanoTime() - started) / 1e9;
+        final Map<String, Long> refused = new TreeMap<>();
+        refusals.forEach((reason, count) -> refused.put(reason, count.get()));
+        return new Phase(seconds, grants.get(), refused, Latencies.merge(latencies));
+    }
+
+    private void claimUntil(final long deadline, final int client, final Latencies latencies, final AtomicLong grants,
+            final Map<String, AtomicLong> refusals) {
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        long sequence = 0;
+        while (System.nanoTime() < deadline) {
+            final String claimId = "bench-" + runId + "-" + client + "-" + sequence++;
+            final String host = hostGiven ? "\"host\": \"" + TypicalHost.name(random.nextInt(hosts)) + "\", " : "";
+            final HttpRequest claim = request("/v1/claims").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"claim_id\": \"" + claimId + "\", "
+                            + "\"instance\": \"vm-" + claimId + "\", " + host
+                            + "\"items\": [{\"group\": \"" + TypicalHost.PHYSNET + "\", \"vnic_type\": \"direct\"}]}"))
+                    .build();
+            final long sent = System.nanoTime();
+            claimsSent.incrementAndGet();
+            try {
+                final HttpResponse<String> answer = http.send(claim, HttpResponse.BodyHandlers.ofString());
+                latencies.record(System.nanoTime() - sent);
+                if (answer.statusCode() == 201) {
+                    granted.add(claimId);
+                    grants.incrementAndGet();
+                    release(claimId);
+                } else {
+                    refusals.computeIfAbsent(answer.statusCode() + " " + reason(answer.body()),
+                            key -> new AtomicLong()).incrementAndGet();
+                }
+            } catch (final IOException failed) {
+                latencies.record(System.nanoTime() - sent);
+                refusals.computeIfAbsent("I/O " + failed.getClass().getSimpleName(), key -> new AtomicLong())
+                        .incrementAndGet();
+            } catch (final InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void release(final String claimId) {
+        final long sent = System.nanoTime();
+        releases.add(http.sendAsync(request("/v1/claims/" + claimId + "?reason=bench").DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .handle((answer, failure) -> {
+                    synchronized (releaseLatencies) {
+                        releaseLatencies.record(System.nanoTime() - sent);
+                    }
+                    if (failure != null || answer.statusCode() != 200) {
+                        failedReleases.incrementAndGet();
+                    }
+                    return null;
+                }));
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Bearer " + service.token()).timeout(Duration.ofSeconds(60));
+    }
+
+    private static String reason(final String body) {
+        try {
+            return JSON.readTree(body).path("reason").asText("?");
+        } catch (final IOException notJson) {
+            return "?";
+        }
+    }
+
+    /** Waits until every release sent has been answered. */
+    void awaitReleases(final Duration timeout) throws Exception {
+        CompletableFuture.allOf(releases.toArray(CompletableFuture[]::new)).get(timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Every claim id the service answered with a grant, in every phase. */
+    Set<String> granted() {
+        return Set.copyOf(granted);
+    }
+
+    long claimsSent() {
+        return claimsSent.get();
+    }
+
+    long releasesSent() {
+        return releases.size();
+    }
+
+    long failedReleases() {
+        return failedReleases.get();
+    }
+
+    /** Response times of every release answered so far. */
+    Latencies releaseLatencies() {
+        synchronized (releaseLatencies) {
+            return Latencies.merge(List.of(releaseLatencies));
+        }
+    }
+}
