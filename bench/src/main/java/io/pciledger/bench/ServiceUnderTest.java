@@ -4,19 +4,24 @@ import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.query.QueryService;
 import io.pciledger.query.auth.TokenHash;
 import io.pciledger.query.config.QueryServiceConfig;
+import io.pciledger.schemas.topic.TopicDefinition;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.TopicProvisioner;
 import io.pciledger.schemas.topic.TopicSettings;
+import io.pciledger.schemas.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +59,31 @@ final class ServiceUnderTest implements AutoCloseable {
             new TopicProvisioner(admin, service.names, TopicSettings.forReplicationFactor(partitions, 1))
                     .ensureTopics();
         }
+        service.awaitTopicsKnown();
         return service;
+    }
+
+    /**
+     * Waits until clients see every topic of the run with its partitions. A Kafka Streams global store started on a
+     * topic its broker does not know yet fails at once ("no partitions available"), which a broker of a
+     * multi-node cluster may say for a moment after the topics were created.
+     */
+    private void awaitTopicsKnown() throws InterruptedException {
+        final Properties settings = new Properties();
+        settings.putAll(kafka.clientProperties());
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            for (final TopicDefinition<?> topic : Topics.all()) {
+                while (consumer.partitionsFor(names.of(topic)).isEmpty()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topic " + names.of(topic) + " has no partitions a client "
+                                + "can see 60 s after it was created");
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
     }
 
     /**
