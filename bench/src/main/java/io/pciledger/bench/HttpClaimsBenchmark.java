@@ -68,7 +68,9 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
             final HttpClaimClients claimClients = new HttpClaimClients(service, clients, hosts, hostGiven);
             claimClients.run(Duration.ofSeconds(warmupSeconds));
             final double loadBefore = HttpBenchOptions.loadAverage();
+            final long cpuBefore = ProcessCpu.nanos();
             final HttpClaimClients.Phase measured = claimClients.run(Duration.ofSeconds(durationSeconds));
+            final double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
             final double loadAfter = HttpBenchOptions.loadAverage();
             claimClients.awaitReleases(Duration.ofMinutes(2));
 
@@ -97,6 +99,8 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
                     "release_latency_p50_ms", HttpFigures.round2(releases.percentileMillis(50)),
                     "release_latency_p99_ms", HttpFigures.round2(releases.percentileMillis(99)),
                     "releases_failed", claimClients.failedReleases() + " of " + claimClients.releasesSent(),
+                    "jvm_cpu_us_per_grant (service, ledger and clients; not the broker)",
+                    Math.round(cpuSeconds * 1e6 / Math.max(1, measured.grants())),
                     "ledger_records_audited", history.records(),
                     "ledger_audit", findings.isEmpty() ? "sound: no device or claim id granted twice, grants match"
                             : findings,

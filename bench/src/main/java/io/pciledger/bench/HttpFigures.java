@@ -22,6 +22,7 @@ final class HttpFigures {
                 "latency_p95_ms", round2(load.p95Ms()),
                 "latency_p99_ms", round2(load.p99Ms()),
                 "latency_max_ms", round2(load.maxMs()),
+                "jvm_cpu_us_per_request", AgentScanBenchmark.round(load.cpuMicrosPerRequest()),
                 "machine_load_average_before", loadAverageBefore,
                 "machine_load_average_after", HttpBenchOptions.loadAverage());
     }

@@ -31,11 +31,13 @@ final class JavaHttpLoad implements LoadTool {
         }
         final AtomicLong failures = new AtomicLong();
         final long started = System.nanoTime();
+        final long cpuBefore = ProcessCpu.nanos();
         final Latencies latencies = load(client, requests, plan.connections(), plan.duration(), failures);
+        final double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
         final double seconds = (System.nanoTime() - started) / 1e9;
         return new LoadResult("Java HttpClient closed loop (" + plan.connections() + " threads)", latencies.count(),
                 seconds, failures.get(), latencies.percentileMillis(50), latencies.percentileMillis(95),
-                latencies.percentileMillis(99), latencies.percentileMillis(100));
+                latencies.percentileMillis(99), latencies.percentileMillis(100), cpuSeconds);
     }
 
     private static Latencies load(final HttpClient client, final List<HttpRequest> requests, final int connections,

@@ -11,11 +11,18 @@ package io.pciledger.bench;
  * @param p95Ms     95th percentile
  * @param p99Ms     99th percentile
  * @param maxMs     slowest response
+ * @param cpuSeconds CPU time this JVM (the service, and the load generator when it runs in this JVM) used in the
+ *                   measured time ({@link ProcessCpu})
  */
 record LoadResult(String tool, long requests, double seconds, long failures, double p50Ms, double p95Ms,
-        double p99Ms, double maxMs) {
+        double p99Ms, double maxMs, double cpuSeconds) {
 
     double requestsPerSecond() {
         return requests / seconds;
+    }
+
+    /** This JVM's CPU time per answered request, in microseconds. */
+    double cpuMicrosPerRequest() {
+        return cpuSeconds * 1e6 / Math.max(1, requests);
     }
 }

@@ -55,9 +55,11 @@ final class WrkLoad implements LoadTool {
             if (!plan.warmup().isZero()) {
                 runWrk(plan, script, plan.warmup());
             }
+            final long cpuBefore = ProcessCpu.nanos();
             final String output = runWrk(plan, script, plan.duration());
+            final double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
             return parse(output, version() + " (" + plan.threads() + " thread" + (plan.threads() == 1 ? "" : "s")
-                    + ", " + plan.connections() + " connections)");
+                    + ", " + plan.connections() + " connections)", cpuSeconds);
         } finally {
             Files.deleteIfExists(script);
         }
@@ -126,11 +128,12 @@ final class WrkLoad implements LoadTool {
     }
 
     /**
-     * The figures of wrk's {@code output}, as printed by the script's {@code done} hook.
+     * The figures of wrk's {@code output}, as printed by the script's {@code done} hook, with the CPU time this JVM
+     * used meanwhile.
      *
      * @throws IllegalStateException when the output has no such line
      */
-    static LoadResult parse(final String output, final String tool) {
+    static LoadResult parse(final String output, final String tool, final double cpuSeconds) {
         final Matcher figures = FIGURES.matcher(output);
         if (!figures.find()) {
             throw new IllegalStateException("wrk printed no " + MARKER + " line:\n" + output);
@@ -139,7 +142,8 @@ final class WrkLoad implements LoadTool {
         final double seconds = Long.parseLong(figures.group(2)) / 1e6;
         return new LoadResult(tool, requests, seconds,
                 Long.parseLong(figures.group(7)) + Long.parseLong(figures.group(8)),
-                micros(figures.group(3)), micros(figures.group(4)), micros(figures.group(5)), micros(figures.group(6)));
+                micros(figures.group(3)), micros(figures.group(4)), micros(figures.group(5)), micros(figures.group(6)),
+                cpuSeconds);
     }
 
     private static double micros(final String value) {

@@ -76,7 +76,7 @@ class LoadToolsTest {
         final LoadResult result = WrkLoad.parse("Running 30s test @ http://127.0.0.1:1\n"
                 + "  1 threads and 32 connections\n"
                 + WrkLoad.MARKER + " requests=600000 duration_us=30000000 p50_us=1200 p95_us=2500 p99_us=4100"
-                + " max_us=30000 status_errors=3 socket_errors=2\n", "wrk test");
+                + " max_us=30000 status_errors=3 socket_errors=2\n", "wrk test", 15.0);
 
         assertThat(result.requests()).isEqualTo(600_000);
         assertThat(result.requestsPerSecond()).isEqualTo(20_000.0);
@@ -85,11 +85,12 @@ class LoadToolsTest {
         assertThat(result.p99Ms()).isEqualTo(4.1);
         assertThat(result.maxMs()).isEqualTo(30.0);
         assertThat(result.failures()).isEqualTo(5);
+        assertThat(result.cpuMicrosPerRequest()).isEqualTo(25.0);
     }
 
     @Test
     void wrkOutputWithoutTheFiguresIsAnError() {
-        assertThatThrownBy(() -> WrkLoad.parse("PANIC: unprotected error in call to Lua API", "wrk"))
+        assertThatThrownBy(() -> WrkLoad.parse("PANIC: unprotected error in call to Lua API", "wrk", 0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(WrkLoad.MARKER)
                 .hasMessageContaining("PANIC");
