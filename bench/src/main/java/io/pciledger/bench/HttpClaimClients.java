@@ -44,6 +44,8 @@ final class HttpClaimClients {
     private final Latencies releaseLatencies = new Latencies();
     private final AtomicLong failedReleases = new AtomicLong();
     private final AtomicLong claimsSent = new AtomicLong();
+    /** Numbers claim ids across every phase: a claim id used again would be answered, not decided, again. */
+    private final AtomicLong nextClaim = new AtomicLong();
 
     HttpClaimClients(final ServiceUnderTest service, final int clients, final int hosts, final boolean hostGiven) {
         this.service = service;
@@ -88,9 +90,8 @@ final class HttpClaimClients {
     private void claimUntil(final long deadline, final int client, final Latencies latencies, final AtomicLong grants,
             final Map<String, AtomicLong> refusals) {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
-        long sequence = 0;
         while (System.nanoTime() < deadline) {
-            final String claimId = "bench-" + runId + "-" + client + "-" + sequence++;
+            final String claimId = "bench-" + runId + "-" + client + "-" + nextClaim.getAndIncrement();
             final String host = hostGiven ? "\"host\": \"" + TypicalHost.name(random.nextInt(hosts)) + "\", " : "";
             final HttpRequest claim = request("/v1/claims").header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"claim_id\": \"" + claimId + "\", "
