@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Clients that claim over HTTP, as a scheduler would: each a platform thread in a closed loop that
@@ -55,10 +56,18 @@ final class HttpClaimClients {
     }
 
     /** What one phase of claiming gave. */
-    record Phase(double seconds, long grants, Map<String, Long> refusals, Latencies claimLatencies) {
+    record Phase(double seconds, long grants, Map<String, Long> refusals, Latencies claimLatencies,
+            List<Long> grantsPerWindow) {
+
+        static final int WINDOW_SECONDS = 10;
 
         double grantsPerSecond() {
             return grants / seconds;
+        }
+
+        /** Grants/s in each {@value #WINDOW_SECONDS} s of the phase: a slowdown as the hosts' states grow shows. */
+        List<Long> grantsPerSecondByWindow() {
+            return grantsPerWindow.stream().map(count -> Math.round(count / (double) WINDOW_SECONDS)).toList();
         }
     }
 
@@ -69,12 +78,13 @@ final class HttpClaimClients {
         final List<Latencies> latencies = new ArrayList<>();
         final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
         final AtomicLong grants = new AtomicLong();
+        final AtomicLongArray windows = new AtomicLongArray((int) (duration.toSeconds() / Phase.WINDOW_SECONDS) + 2);
         final List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             final Latencies mine = new Latencies();
             latencies.add(mine);
             final int clientIndex = client;
-            threads.add(new Thread(() -> claimUntil(deadline, clientIndex, mine, grants, refusals),
+            threads.add(new Thread(() -> claimUntil(started, deadline, clientIndex, mine, grants, windows, refusals),
                     "http-claims-" + client));
         }
         threads.forEach(Thread::start);
@@ -84,11 +94,15 @@ final class HttpClaimClients {
         final double seconds = (System.nanoTime() - started) / 1e9;
         final Map<String, Long> refused = new TreeMap<>();
         refusals.forEach((reason, count) -> refused.put(reason, count.get()));
-        return new Phase(seconds, grants.get(), refused, Latencies.merge(latencies));
+        final List<Long> perWindow = new ArrayList<>();
+        for (int window = 0; window < duration.toSeconds() / Phase.WINDOW_SECONDS; window++) {
+            perWindow.add(windows.get(window));
+        }
+        return new Phase(seconds, grants.get(), refused, Latencies.merge(latencies), perWindow);
     }
 
-    private void claimUntil(final long deadline, final int client, final Latencies latencies, final AtomicLong grants,
-            final Map<String, AtomicLong> refusals) {
+    private void claimUntil(final long started, final long deadline, final int client, final Latencies latencies,
+            final AtomicLong grants, final AtomicLongArray windows, final Map<String, AtomicLong> refusals) {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < deadline) {
             final String claimId = "bench-" + runId + "-" + client + "-" + nextClaim.getAndIncrement();
@@ -106,6 +120,8 @@ final class HttpClaimClients {
                 if (answer.statusCode() == 201) {
                     granted.add(claimId);
                     grants.incrementAndGet();
+                    windows.incrementAndGet((int) Math.min(windows.length() - 1,
+                            (System.nanoTime() - started) / 1_000_000_000L / Phase.WINDOW_SECONDS));
                     release(claimId);
                 } else {
                     refusals.computeIfAbsent(answer.statusCode() + " " + reason(answer.body()),

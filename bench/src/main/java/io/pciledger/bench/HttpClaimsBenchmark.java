@@ -92,6 +92,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
                     "granted", measured.grants(),
                     "refused", measured.refusals(),
                     "granted_per_s", Math.round(measured.grantsPerSecond()),
+                    "granted_per_s_by_10s_window", measured.grantsPerSecondByWindow(),
                     "claim_latency_p50_ms", HttpFigures.round2(claims.percentileMillis(50)),
                     "claim_latency_p95_ms", HttpFigures.round2(claims.percentileMillis(95)),
                     "claim_latency_p99_ms", HttpFigures.round2(claims.percentileMillis(99)),
@@ -101,6 +102,8 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
                     "releases_failed", claimClients.failedReleases() + " of " + claimClients.releasesSent(),
                     "jvm_cpu_us_per_grant (service, ledger and clients; not the broker)",
                     Math.round(cpuSeconds * 1e6 / Math.max(1, measured.grants())),
+                    "host_state_json_at_end (median / max)",
+                    HostStateSizes.describe(service.clientProperties(), service.applicationId()),
                     "ledger_records_audited", history.records(),
                     "ledger_audit", findings.isEmpty() ? "sound: no device or claim id granted twice, grants match"
                             : findings,

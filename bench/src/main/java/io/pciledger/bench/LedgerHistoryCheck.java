@@ -5,20 +5,12 @@ import io.pciledger.ledger.domain.ClaimedDevice;
 import io.pciledger.ledger.domain.LedgerEvent;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.schemas.topic.Topics;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Checks a ledger's committed history for what must never happen, with code independent of the ledger's: a device
@@ -38,30 +30,10 @@ final class LedgerHistoryCheck {
      * end there is now) into a new check.
      */
     static LedgerHistoryCheck readCommitted(final Map<String, Object> clientProperties, final String topic) {
-        final Properties settings = new Properties();
-        settings.putAll(clientProperties);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         final LedgerHistoryCheck check = new LedgerHistoryCheck();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            final var deserializer = Topics.LEDGER.valueSerde().deserializer();
-            final long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
-                }
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    check.apply(LedgerEvents.toDomain(deserializer.deserialize(topic, record.value())));
-                }
-            }
-        }
+        final var deserializer = Topics.LEDGER.valueSerde().deserializer();
+        CommittedTopicReader.readAll(clientProperties, topic,
+                record -> check.apply(LedgerEvents.toDomain(deserializer.deserialize(topic, record.value()))));
         return check;
     }
 

@@ -115,6 +115,11 @@ final class ServiceUnderTest implements AutoCloseable {
         return this;
     }
 
+    /** The embedded ledger's application id (its consumer group, the prefix of its changelogs). */
+    String applicationId() {
+        return run;
+    }
+
     TopicNames names() {
         return names;
     }

@@ -9,6 +9,8 @@ import io.pciledger.testkit.KafkaTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,26 +25,23 @@ class HttpBenchmarksOnABrokerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode run(final KafkaCluster kafka, final Path results, final String scenario,
-            final String... more) throws Exception {
+    /** Runs {@code bench SCENARIO --quick OPTIONS...} on the test broker; the figures of {@code result}.json. */
+    private static JsonNode run(final KafkaCluster kafka, final Path results, final String result,
+            final String scenario, final String... options) throws Exception {
         final StringWriter printed = new StringWriter();
-        final CommandLine bench = new CommandLine(new BenchCommand()).setOut(new PrintWriter(printed));
-        final String[] arguments = new String[4 + more.length + 2];
-        arguments[0] = scenario;
-        arguments[1] = "--quick";
-        arguments[2] = "--bootstrap-servers";
-        arguments[3] = kafka.bootstrapServers();
-        System.arraycopy(more, 0, arguments, 4, more.length);
-        arguments[arguments.length - 2] = "--results";
-        arguments[arguments.length - 1] = results.toString();
+        final CommandLine bench = new CommandLine(new BenchCommand()).setOut(new PrintWriter(printed))
+                .setErr(new PrintWriter(printed));
+        final List<String> arguments = new ArrayList<>(List.of(scenario, "--quick",
+                "--bootstrap-servers", kafka.bootstrapServers(), "--results", results.toString()));
+        arguments.addAll(List.of(options));
 
-        assertThat(bench.execute(arguments)).as(printed.toString()).isZero();
-        return JSON.readTree(results.resolve(scenario + ".json").toFile()).path("figures");
+        assertThat(bench.execute(arguments.toArray(String[]::new))).as(printed.toString()).isZero();
+        return JSON.readTree(results.resolve(result + ".json").toFile()).path("figures");
     }
 
     @Test
     void httpReadsAnswersEveryRequest(final KafkaCluster kafka, @TempDir final Path results) throws Exception {
-        final JsonNode figures = run(kafka, results, "http-reads", "--load-tool", "java");
+        final JsonNode figures = run(kafka, results, "http-reads", "http-reads", "--load-tool", "java");
 
         assertThat(figures.path("requests_answered").asLong()).isPositive();
         assertThat(figures.path("failed_requests").asLong()).isZero();
@@ -51,7 +50,7 @@ class HttpBenchmarksOnABrokerTest {
 
     @Test
     void httpCandidatesAnswersEveryRequest(final KafkaCluster kafka, @TempDir final Path results) throws Exception {
-        final JsonNode figures = run(kafka, results, "http-candidates", "--load-tool", "java");
+        final JsonNode figures = run(kafka, results, "http-candidates", "http-candidates", "--load-tool", "java");
 
         assertThat(figures.path("requests_answered").asLong()).isPositive();
         assertThat(figures.path("failed_requests").asLong()).isZero();
@@ -61,11 +60,21 @@ class HttpBenchmarksOnABrokerTest {
     @Test
     void httpClaimsGrantsReleasesAndPassesTheLedgerAudit(final KafkaCluster kafka, @TempDir final Path results)
             throws Exception {
-        final JsonNode figures = run(kafka, results, "http-claims");
+        final JsonNode figures = run(kafka, results, "http-claims", "http-claims");
 
         assertThat(figures.path("granted").asLong()).isPositive();
         assertThat(figures.path("ledger_audit").asText()).startsWith("sound");
         assertThat(figures.path("releases_failed").asText()).startsWith("0 of ");
         assertThat(figures.path("ledger_records_audited").asLong()).isPositive();
+    }
+
+    @Test
+    void httpClaimsWithAHostGivenPassesTheLedgerAudit(final KafkaCluster kafka, @TempDir final Path results)
+            throws Exception {
+        final JsonNode figures = run(kafka, results, "http-claims-host-given", "http-claims", "--host-given");
+
+        assertThat(figures.path("granted").asLong()).isPositive();
+        assertThat(figures.path("ledger_audit").asText()).startsWith("sound");
+        assertThat(figures.path("releases_failed").asText()).startsWith("0 of ");
     }
 }
