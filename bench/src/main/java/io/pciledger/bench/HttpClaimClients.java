@@ -45,6 +45,7 @@ final class HttpClaimClients {
     private final Latencies releaseLatencies = new Latencies();
     private final AtomicLong failedReleases = new AtomicLong();
     private final AtomicLong claimsSent = new AtomicLong();
+    private final AtomicLong grantsAnswered = new AtomicLong();
     /** Numbers claim ids across every phase: a claim id used again would be answered, not decided, again. */
     private final AtomicLong nextClaim = new AtomicLong();
 
@@ -118,6 +119,7 @@ final class HttpClaimClients {
                 final HttpResponse<String> answer = http.send(claim, HttpResponse.BodyHandlers.ofString());
                 latencies.record(System.nanoTime() - sent);
                 if (answer.statusCode() == 201) {
+                    grantsAnswered.incrementAndGet();
                     granted.add(claimId);
                     grants.incrementAndGet();
                     windows.incrementAndGet((int) Math.min(windows.length() - 1,
@@ -175,6 +177,11 @@ final class HttpClaimClients {
     /** Every claim id the service answered with a grant, in every phase. */
     Set<String> granted() {
         return Set.copyOf(granted);
+    }
+
+    /** How many claims were answered 201, in every phase (one per claim id, unless an id was sent twice). */
+    long grantsAnswered() {
+        return grantsAnswered.get();
     }
 
     long claimsSent() {

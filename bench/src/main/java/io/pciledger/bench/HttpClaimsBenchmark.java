@@ -76,7 +76,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
 
             final LedgerHistoryCheck history = LedgerHistoryCheck.readCommitted(service.clientProperties(),
                     service.names().of(Topics.LEDGER));
-            final List<String> findings = auditFindings(history, claimClients.granted());
+            final List<String> findings = auditFindings(history, claimClients.granted(), claimClients.grantsAnswered());
             final Latencies claims = measured.claimLatencies();
             final Latencies releases = claimClients.releaseLatencies();
             final Map<String, Object> figures = BenchmarkResult.figures(
@@ -120,9 +120,17 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
         }
     }
 
-    /** What the ledger's history says went wrong, including grants the clients and the ledger disagree on. */
-    static List<String> auditFindings(final LedgerHistoryCheck history, final Set<String> answeredGranted) {
+    /**
+     * What the ledger's history says went wrong, including grants the clients and the ledger disagree on, and claim
+     * ids the clients used twice (which would make the figures count answers that decided nothing).
+     */
+    static List<String> auditFindings(final LedgerHistoryCheck history, final Set<String> answeredGranted,
+            final long grantsAnswered) {
         final List<String> findings = new java.util.ArrayList<>(history.violations().stream().limit(20).toList());
+        if (grantsAnswered != answeredGranted.size()) {
+            findings.add(grantsAnswered + " grants answered for " + answeredGranted.size()
+                    + " claim ids: a claim id was sent twice, and a repeat is answered, not decided");
+        }
         final Set<String> onLedger = history.grantedClaims();
         final Set<String> notOnLedger = new HashSet<>(answeredGranted);
         notOnLedger.removeAll(onLedger);

@@ -75,10 +75,20 @@ class LedgerHistoryCheckTest {
         check.apply(record(new LedgerEvent.DevicesReleased("on-ledger-only", List.of(VF.address()), "bench")));
         check.apply(record(claimed("both")));
 
-        final List<String> findings = HttpClaimsBenchmark.auditFindings(check, Set.of("both", "answered-only"));
+        final List<String> findings = HttpClaimsBenchmark.auditFindings(check, Set.of("both", "answered-only"), 2);
 
         assertThat(findings).hasSize(2);
         assertThat(findings.get(0)).contains("answered 201 but not granted on the ledger").contains("answered-only");
         assertThat(findings.get(1)).contains("granted on the ledger but not answered 201").contains("on-ledger-only");
+    }
+
+    @Test
+    void aClaimIdAnsweredTwiceIsAFinding() {
+        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        check.apply(record(claimed("a")));
+
+        final List<String> findings = HttpClaimsBenchmark.auditFindings(check, Set.of("a"), 2);
+
+        assertThat(findings).singleElement().asString().contains("2 grants answered for 1 claim ids");
     }
 }
