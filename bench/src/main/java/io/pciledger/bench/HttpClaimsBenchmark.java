@@ -129,7 +129,8 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
         final List<String> findings = new java.util.ArrayList<>(history.violations().stream().limit(20).toList());
         if (grantsAnswered != answeredGranted.size()) {
             findings.add(grantsAnswered + " grants answered for " + answeredGranted.size()
-                    + " claim ids: a claim id was sent twice, and a repeat is answered, not decided");
+                    + " claim ids: a claim id was sent twice (a repeat is answered from its first decision,"
+                    + " or, naming another host, decided there again)");
         }
         final Set<String> onLedger = history.grantedClaims();
         final Set<String> notOnLedger = new HashSet<>(answeredGranted);
