@@ -43,7 +43,7 @@ final class HttpClaimClients {
     private final Set<String> granted = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> releases = new ConcurrentLinkedQueue<>();
     private final Latencies releaseLatencies = new Latencies();
-    private final AtomicLong failedReleases = new AtomicLong();
+    private final Map<String, AtomicLong> releaseFailures = new ConcurrentHashMap<>();
     private final AtomicLong claimsSent = new AtomicLong();
     private final AtomicLong grantsAnswered = new AtomicLong();
     /** Numbers claim ids across every phase: a claim id used again would be answered, not decided, again. */
@@ -143,13 +143,17 @@ final class HttpClaimClients {
     private void release(final String claimId) {
         final long sent = System.nanoTime();
         releases.add(http.sendAsync(request("/v1/claims/" + claimId + "?reason=bench").DELETE().build(),
-                        HttpResponse.BodyHandlers.discarding())
+                        HttpResponse.BodyHandlers.ofString())
                 .handle((answer, failure) -> {
                     synchronized (releaseLatencies) {
                         releaseLatencies.record(System.nanoTime() - sent);
                     }
-                    if (failure != null || answer.statusCode() != 200) {
-                        failedReleases.incrementAndGet();
+                    if (failure != null) {
+                        releaseFailures.computeIfAbsent("I/O " + failure.getClass().getSimpleName(),
+                                key -> new AtomicLong()).incrementAndGet();
+                    } else if (answer.statusCode() != 200) {
+                        releaseFailures.computeIfAbsent(answer.statusCode() + " " + reason(answer.body()),
+                                key -> new AtomicLong()).incrementAndGet();
                     }
                     return null;
                 }));
@@ -192,8 +196,11 @@ final class HttpClaimClients {
         return releases.size();
     }
 
-    long failedReleases() {
-        return failedReleases.get();
+    /** Releases not answered 200, by status and reason. */
+    Map<String, Long> releaseFailures() {
+        final Map<String, Long> failures = new TreeMap<>();
+        releaseFailures.forEach((reason, count) -> failures.put(reason, count.get()));
+        return failures;
     }
 
     /** Response times of every release answered so far. */

@@ -64,7 +64,9 @@ class HttpBenchmarksOnABrokerTest {
 
         assertThat(figures.path("granted").asLong()).isPositive();
         assertThat(figures.path("ledger_audit").asText()).startsWith("sound");
-        assertThat(figures.path("releases_failed").asText()).startsWith("0 of ");
+        assertThat(figures.path("releases_failed").size()).isZero();
+        assertThat(figures.path("releases_sent").asLong()).isEqualTo(figures.path("granted").asLong()
+                + figures.path("granted_in_warmup").asLong());
         assertThat(figures.path("ledger_records_audited").asLong()).isPositive();
     }
 
@@ -77,6 +79,5 @@ class HttpBenchmarksOnABrokerTest {
 
         assertThat(figures.path("granted").asLong()).isPositive();
         assertThat(figures.path("ledger_audit").asText()).startsWith("sound");
-        assertThat(figures.path("releases_failed").asText()).startsWith("0 of ");
     }
 }
