@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure PCI Ledger's performance figures on this machine.",
         subcommands = {AgentScanBenchmark.class, FleetSnapshotBenchmark.class, FoldBenchmark.class,
-                ClaimsBenchmark.class})
+                ClaimsBenchmark.class, HttpReadsBenchmark.class, HttpClaimsBenchmark.class,
+                CandidatesBenchmark.class})
 public final class BenchCommand {
 
     @Spec

@@ -1,0 +1,34 @@
+package io.pciledger.bench;
+
+import io.pciledger.ledger.topology.LedgerTopology;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How large each host's stored state ({@code host-ledgers}, one JSON document per host) is at the end of a run, from
+ * the store's changelog: the ledger reads and rewrites the whole document for every command on the host, so its
+ * size is what each claim and release costs.
+ */
+final class HostStateSizes {
+
+    private HostStateSizes() {
+    }
+
+    /** "median / max bytes over N hosts" of the latest state of every host of application {@code applicationId}. */
+    static String describe(final Map<String, Object> clientProperties, final String applicationId) {
+        final Map<String, Integer> latest = new HashMap<>();
+        CommittedTopicReader.readAll(clientProperties,
+                applicationId + "-" + LedgerTopology.HOST_LEDGERS_STORE + "-changelog",
+                record -> latest.put(record.key(), record.value() == null ? 0 : record.value().length));
+        if (latest.isEmpty()) {
+            return "no host state";
+        }
+        final List<Integer> sizes = new ArrayList<>(latest.values());
+        Collections.sort(sizes);
+        return sizes.get(sizes.size() / 2) + " / " + sizes.get(sizes.size() - 1) + " bytes over " + sizes.size()
+                + " hosts";
+    }
+}
