@@ -13,6 +13,7 @@ import io.pciledger.ledger.domain.ReleaseRequest;
 import io.pciledger.ledger.domain.Requester;
 import io.pciledger.query.candidates.Candidate;
 import io.pciledger.query.candidates.CandidateFinder;
+import io.pciledger.query.candidates.PlacementOrder;
 import io.pciledger.schemas.result.ClaimResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +37,9 @@ import java.util.function.Supplier;
  * with the ledger's committed result ({@link ClaimResultWatcher}), never with what a store shows.
  *
  * <p>A claim without a host is placed: the candidates from the committed host pools ({@link CandidateFinder}),
- * best first, are tried in turn while the ledger refuses for lack of devices (a lost race, a host gone stale),
- * at most {@code placementAttempts} hosts. A claim id the ledger has already decided somewhere must go back to
+ * best first but spread by claim id among the equally good ({@link PlacementOrder}), are tried in turn while the
+ * ledger refuses for lack of devices (a lost race, a host gone stale), at most {@code placementAttempts} hosts.
+ * A claim id the ledger has already decided somewhere must go back to
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
  * (covering a retry whose first answer is not committed yet).
@@ -92,7 +94,8 @@ public final class ClaimService {
             return new ClaimAnswer(request.claimId(), before.get(), decide(requester, request, before.get()),
                     List.of());
         }
-        final List<Candidate> candidates = CandidateFinder.find(request.items(), hostPools.get(), placementAttempts);
+        final List<Candidate> candidates = PlacementOrder.forClaim(request.claimId(),
+                CandidateFinder.find(request.items(), hostPools.get(), placementAttempts));
         if (candidates.isEmpty()) {
             return new ClaimAnswer(request.claimId(), null, new Rejected(RejectReason.INSUFFICIENT_DEVICES,
                     "no host that is not stale has the free devices this claim asks for"), List.of());
