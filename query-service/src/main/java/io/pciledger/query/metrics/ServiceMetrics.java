@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -22,6 +24,8 @@ public final class ServiceMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** The timer of each method, status and route, found without building its tags on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private KafkaStreamsMetrics streams;
 
     public ServiceMetrics() {
@@ -40,10 +44,10 @@ public final class ServiceMetrics implements AutoCloseable {
 
     /** Counts one answered request; {@code route} is the route's template, so the number of series is bounded. */
     public void request(final String method, final String route, final int status, final double millis) {
-        Timer.builder("pci_ledger_http_requests")
-                .description("HTTP requests answered")
-                .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status)))
-                .register(registry)
+        timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("pci_ledger_http_requests")
+                        .description("HTTP requests answered")
+                        .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status)))
+                        .register(registry))
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
