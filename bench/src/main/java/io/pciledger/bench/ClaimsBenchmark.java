@@ -2,7 +2,6 @@ package io.pciledger.bench;
 
 import io.pciledger.agent.fleet.SimulatedFleet;
 import io.pciledger.ledger.avro.GroupRegistrations;
-import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.ledger.topology.LedgerTopology;
@@ -174,7 +173,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                         spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
                         awaitReleases(all);
                     }
-                    final GrantAudit audit = audit(kafka.clientProperties(), names);
+                    final GrantAudit audit = GrantAudit.readCommitted(kafka.clientProperties(), names.of(Topics.LEDGER));
                     final List<String> problems = new ArrayList<>(audit.violations());
                     final Set<String> told = new HashSet<>(all.grantedClaims());
                     if (!told.equals(audit.grantedClaims())) {
@@ -310,13 +309,6 @@ public final class ClaimsBenchmark implements Callable<Integer> {
      */
     private static long hostStateBytes(final Admin admin, final String runId) throws Exception {
         return RunTopics.bytesOnDisk(admin, runId).getOrDefault(LedgerTopology.HOST_LEDGERS_STORE + "-changelog", 0L);
-    }
-
-    private static GrantAudit audit(final Map<String, Object> clientProperties, final TopicNames names) {
-        final GrantAudit audit = new GrantAudit();
-        CommittedRecords.forEach(clientProperties, names.of(Topics.LEDGER), Topics.LEDGER.valueSerde().deserializer(),
-                Duration.ofMinutes(5), event -> audit.apply(LedgerEvents.toDomain(event)));
-        return audit;
     }
 
     private static String rejectedText(final Map<RejectReason, Integer> rejected) {

@@ -29,9 +29,16 @@ final class CommittedRecords {
      */
     static <V> long forEach(final Map<String, Object> clientProperties, final String topic,
             final Deserializer<V> values, final Duration timeout, final Consumer<V> each) {
+        return forEachRecord(clientProperties, topic, values, timeout, record -> each.accept(record.value()));
+    }
+
+    /** As {@link #forEach}, handing over whole records (key, partition, offset and value). */
+    static <V> long forEachRecord(final Map<String, Object> clientProperties, final String topic,
+            final Deserializer<V> values, final Duration timeout, final Consumer<ConsumerRecord<String, V>> each) {
         final Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         long count = 0;
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -47,7 +54,7 @@ final class CommittedRecords {
                 }
                 for (final ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        each.accept(record.value());
+                        each.accept(record);
                         count++;
                     }
                 }

@@ -1,5 +1,8 @@
 package io.pciledger.bench;
 
+import io.pciledger.ledger.avro.LedgerEvents;
+import io.pciledger.schemas.topic.Topics;
+import java.time.Duration;
 import io.pciledger.ledger.domain.ClaimedDevice;
 import io.pciledger.ledger.domain.LedgerEvent;
 import io.pciledger.ledger.domain.LedgerRecord;
@@ -23,6 +26,17 @@ final class GrantAudit {
     private final Set<String> grantedClaims = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
     private long records;
+
+    /**
+     * Audits every committed record of {@code topic} ({@code pci.ledger}, read_committed, from the beginning to the
+     * end there is now).
+     */
+    static GrantAudit readCommitted(final Map<String, Object> clientProperties, final String topic) {
+        final GrantAudit audit = new GrantAudit();
+        CommittedRecords.forEach(clientProperties, topic, Topics.LEDGER.valueSerde().deserializer(),
+                Duration.ofMinutes(5), event -> audit.apply(LedgerEvents.toDomain(event)));
+        return audit;
+    }
 
     void apply(final LedgerRecord record) {
         records++;

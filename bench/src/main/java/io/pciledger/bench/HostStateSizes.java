@@ -1,5 +1,7 @@
 package io.pciledger.bench;
 
+import java.time.Duration;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.pciledger.ledger.topology.LedgerTopology;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +22,9 @@ final class HostStateSizes {
     /** "median / max bytes over N hosts" of the latest state of every host of application {@code applicationId}. */
     static String describe(final Map<String, Object> clientProperties, final String applicationId) {
         final Map<String, Integer> latest = new HashMap<>();
-        CommittedTopicReader.readAll(clientProperties,
+        CommittedRecords.forEachRecord(clientProperties,
                 applicationId + "-" + LedgerTopology.HOST_LEDGERS_STORE + "-changelog",
+                new ByteArrayDeserializer(), Duration.ofMinutes(5),
                 record -> latest.put(record.key(), record.value() == null ? 0 : record.value().length));
         if (latest.isEmpty()) {
             return "no host state";

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class LedgerHistoryCheckTest {
+class GrantAuditFindingsTest {
 
     private static final String HOST = TypicalHost.name(0);
     private static final Device VF = TypicalHost.devices(0).stream()
@@ -33,7 +33,7 @@ class LedgerHistoryCheckTest {
 
     @Test
     void aDeviceReleasedAndGrantedAgainIsSound() {
-        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        final GrantAudit check = new GrantAudit();
 
         check.apply(record(claimed("a")));
         check.apply(record(new LedgerEvent.DevicesReleased("a", List.of(VF.address()), "bench")));
@@ -48,7 +48,7 @@ class LedgerHistoryCheckTest {
 
     @Test
     void aDeviceGrantedWhileHeldIsFound() {
-        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        final GrantAudit check = new GrantAudit();
 
         check.apply(record(claimed("a")));
         check.apply(record(claimed("b")));
@@ -59,7 +59,7 @@ class LedgerHistoryCheckTest {
 
     @Test
     void aClaimIdGrantedTwiceIsFound() {
-        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        final GrantAudit check = new GrantAudit();
 
         check.apply(record(claimed("a")));
         check.apply(record(new LedgerEvent.DevicesReleased("a", List.of(VF.address()), "bench")));
@@ -70,7 +70,7 @@ class LedgerHistoryCheckTest {
 
     @Test
     void grantsTheClientsAndTheLedgerDisagreeOnAreFindings() {
-        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        final GrantAudit check = new GrantAudit();
         check.apply(record(claimed("on-ledger-only")));
         check.apply(record(new LedgerEvent.DevicesReleased("on-ledger-only", List.of(VF.address()), "bench")));
         check.apply(record(claimed("both")));
@@ -84,7 +84,7 @@ class LedgerHistoryCheckTest {
 
     @Test
     void aClaimIdAnsweredTwiceIsAFinding() {
-        final LedgerHistoryCheck check = new LedgerHistoryCheck();
+        final GrantAudit check = new GrantAudit();
         check.apply(record(claimed("a")));
 
         final List<String> findings = HttpClaimsBenchmark.auditFindings(check, Set.of("a"), 2);
