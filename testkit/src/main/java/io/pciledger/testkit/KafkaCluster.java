@@ -31,7 +31,8 @@ public interface KafkaCluster {
     }
 
     /**
-     * Kills, stops and restarts brokers, where the backend can: present for the embedded backend.
+     * Kills, stops and restarts brokers, where the backend can: present for the embedded backend, and for
+     * Testcontainers clusters of several brokers.
      * Use it only in an {@link KafkaTest#isolated() isolated} class: other classes share the default cluster.
      */
     Optional<NodeControl> nodeControl();

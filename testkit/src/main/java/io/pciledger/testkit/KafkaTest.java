@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>By default every class of a test run that asks for the same backend and broker count shares one
  * cluster, started on first use and closed when the run ends; use unique topic names and
  * application ids. The backend is the embedded child-JVM cluster unless the system property
- * {@code kafka.backend} (or {@link #backend()}) says {@code testcontainers}; where that backend
- * cannot run (no Docker engine, or more than one broker), the class is reported as skipped, with the reason.
+ * {@code kafka.backend} (or {@link #backend()}) says {@code testcontainers}: one container of the
+ * {@code apache/kafka} image per broker. Where that backend cannot run (no Docker engine), the class is reported as
+ * skipped, with the reason.
  */
 @Documented
 @Inherited

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates every topic of {@link Topics} that is missing, and checks the ones that exist, before a
@@ -189,10 +190,41 @@ public final class TopicProvisioner {
                 createdElsewhere.add(newTopic.name());
             }
         }
+        awaitLeaders(created);
         if (!createdElsewhere.isEmpty()) {
             throw new CreatedElsewhereException(createdElsewhere, created);
         }
         return created;
+    }
+
+    /**
+     * Waits until the brokers' metadata shows every partition of {@code topics} with a leader: creation returns when
+     * the controller has the topic, and a client started at once (a global store, an idempotent producer) can
+     * otherwise find no partitions, or stall on them.
+     */
+    private void awaitLeaders(final List<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                final Map<String, TopicDescription> described = await(admin.describeTopics(topics).allTopicNames());
+                if (described.values().stream().allMatch(topic -> !topic.partitions().isEmpty()
+                        && topic.partitions().stream().allMatch(partition -> partition.leader() != null))) {
+                    return;
+                }
+            } catch (IllegalStateException notYetKnown) {
+                if (!(notYetKnown.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw notYetKnown;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("created topics " + topics + " have no leader for every partition"
+                        + " after " + timeout);
+            }
+            pause(Duration.ofMillis(50));
+        }
     }
 
     private static void pause(final Duration duration) {

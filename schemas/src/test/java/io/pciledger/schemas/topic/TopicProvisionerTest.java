@@ -2,9 +2,11 @@ package io.pciledger.schemas.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.pciledger.testkit.KafkaCluster;
 import io.pciledger.testkit.KafkaTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,8 +119,10 @@ class TopicProvisionerTest {
         return new TopicProvisioner(admin, names, settings);
     }
 
+    /** Creates a topic as an operator would have, and waits until the broker lists it, as it would by then. */
     private void create(final String topic, final int partitions, final Map<String, String> config) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(config))).all().get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get().contains(topic));
     }
 
     private int partitionsOf(final String topic) throws ExecutionException, InterruptedException {

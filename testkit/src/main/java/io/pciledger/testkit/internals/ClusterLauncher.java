@@ -17,7 +17,7 @@ public final class ClusterLauncher {
      */
     public static Optional<String> reasonItCannotRun(final ClusterRequest request) {
         return request.backend() == Backend.TESTCONTAINERS
-                ? ContainerBackendCluster.reasonItCannotRun(request.brokers())
+                ? ContainerBackendCluster.reasonItCannotRun()
                 : Optional.empty();
     }
 
@@ -31,7 +31,9 @@ public final class ClusterLauncher {
     public static ManagedCluster start(final ClusterRequest request) {
         return switch (request.backend()) {
             case EMBEDDED -> EmbeddedBackendCluster.start(request.brokers());
-            case TESTCONTAINERS -> ContainerBackendCluster.start(request.brokers());
+            case TESTCONTAINERS -> request.brokers() == 1
+                    ? ContainerBackendCluster.start()
+                    : ContainerQuorumCluster.start(request.brokers());
             case DEFAULT -> throw new IllegalArgumentException("The backend of " + request + " was not resolved");
         };
     }

@@ -8,13 +8,13 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * A cluster of the {@link Backend#TESTCONTAINERS} backend: one broker of the official
- * {@code apache/kafka} image, of the same Kafka version as the embedded cluster and configured like
- * it where it matters to tests (no topic auto-creation, no rebalance delay).
+ * A one-broker cluster of the {@link Backend#TESTCONTAINERS} backend: Testcontainers' {@code KafkaContainer} of the
+ * official {@code apache/kafka} image, of the same Kafka version as the embedded cluster and configured like it where
+ * it matters to tests (no topic auto-creation, no rebalance delay). Several brokers are a
+ * {@link ContainerQuorumCluster}.
  *
- * <p>Where no Docker engine is reachable, or more than one broker is asked for (not built yet),
- * {@link #reasonItCannotRun(int)} says so: the extension skips the class with that reason, and a start
- * attempted anyway aborts the test (a failed JUnit assumption) with the same reason.
+ * <p>Where no Docker engine is reachable, {@link #reasonItCannotRun()} says so: the extension skips the class with
+ * that reason, and a start attempted anyway aborts the test (a failed JUnit assumption) with the same reason.
  */
 final class ContainerBackendCluster implements ManagedCluster {
 
@@ -28,16 +28,11 @@ final class ContainerBackendCluster implements ManagedCluster {
     }
 
     /**
-     * Says why a cluster of this many brokers cannot run here, if it cannot.
+     * Says why no cluster of this backend can run here, if none can.
      *
-     * @param brokers how many brokers the test asks for
-     * @return the reason, or empty where a Docker engine is reachable and one broker is asked for
+     * @return the reason, or empty where a Docker engine is reachable
      */
-    static Optional<String> reasonItCannotRun(final int brokers) {
-        if (brokers != 1) {
-            return Optional.of("kafka.backend=testcontainers runs a single broker; @KafkaTest(brokers = " + brokers
-                    + ") under Testcontainers is not built yet: skipped");
-        }
+    static Optional<String> reasonItCannotRun() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             return Optional.of("kafka.backend=testcontainers needs a Docker engine and none is reachable: skipped");
         }
@@ -45,8 +40,8 @@ final class ContainerBackendCluster implements ManagedCluster {
     }
 
     /** Starts a one-broker container, or aborts the test with the reason when that is not possible here. */
-    static ContainerBackendCluster start(final int brokers) {
-        reasonItCannotRun(brokers).ifPresent(Assumptions::abort);
+    static ContainerBackendCluster start() {
+        reasonItCannotRun().ifPresent(Assumptions::abort);
         final KafkaContainer container = new KafkaContainer(IMAGE)
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
