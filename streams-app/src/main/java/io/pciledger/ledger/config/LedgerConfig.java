@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -187,6 +188,24 @@ public final class LedgerConfig extends AbstractConfig {
         return new StreamsConfig(streamsProperties()).getAdminConfigs(getString(APPLICATION_ID) + "-provisioning");
     }
 
+    /**
+     * The properties of a plain consumer that reaches the cluster as this ledger's Kafka Streams does (security
+     * settings included), e.g. to replay {@code pci.ledger} for an audit. It joins no group.
+     */
+    public Map<String, Object> readerProperties(final String clientId) {
+        final Map<String, Object> properties = new HashMap<>();
+        new StreamsConfig(streamsProperties()).getGlobalConsumerConfigs(clientId).forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        // Kafka Streams' own choices for its global consumer, not the operator's: the reader makes its own.
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.remove(ConsumerConfig.MAX_POLL_RECORDS_CONFIG);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+
     /** How much off-heap memory the RocksDB stores of this process share. */
     public RocksDbMemoryBudget rocksDbMemory() {
         return new RocksDbMemoryBudget(getLong(ROCKSDB_MEMORY_BYTES), getDouble(ROCKSDB_WRITE_BUFFER_RATIO));
@@ -209,6 +228,9 @@ public final class LedgerConfig extends AbstractConfig {
         properties.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterHandler.class.getName());
         properties.put(DeadLetterHandler.TOPIC_CONFIG, topicNames().of(Topics.DEAD_LETTERS));
+        // Facts and commands are independent streams decided in arrival order, not merged by timestamp: a task need
+        // not wait for (nor check on every record whether it has) data of both; -1 turns that synchronisation off.
+        properties.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
         properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Unless the operator names a setter of their own, the RocksDB stores share one bounded budget; the

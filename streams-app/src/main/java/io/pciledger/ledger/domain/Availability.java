@@ -1,7 +1,7 @@
 package io.pciledger.ledger.domain;
 
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where one device of a host stands for the counts an operator and the scheduler see. Every device of the
@@ -18,9 +18,9 @@ public enum Availability {
     LOST;
 
     /** The standing of every device of {@code ledger}, by address. */
-    public static SortedMap<String, Availability> of(final HostLedger ledger) {
+    public static Map<String, Availability> of(final HostLedger ledger) {
         final PfVfExclusivity exclusivity = PfVfExclusivity.of(ledger);
-        final SortedMap<String, Availability> standing = new TreeMap<>();
+        final Map<String, Availability> standing = new HashMap<>(ledger.devices().size() * 2);
         for (final LedgerDevice device : ledger.devices()) {
             standing.put(device.address(), switch (device.status()) {
                 case LOST -> LOST;

@@ -28,7 +28,11 @@ public record HostGroupCounts(String host, SortedMap<String, GroupCount> byGroup
 
     /** The contribution of the host of {@code ledger} as it stands. */
     public static HostGroupCounts of(final HostLedger ledger) {
-        final SortedMap<String, Availability> standing = Availability.of(ledger);
+        return of(ledger, Availability.of(ledger));
+    }
+
+    /** The contribution of the host of {@code ledger}, whose devices stand as {@code standing} says. */
+    public static HostGroupCounts of(final HostLedger ledger, final Map<String, Availability> standing) {
         final SortedMap<String, GroupCount> byGroup = new TreeMap<>();
         for (final LedgerDevice device : ledger.devices()) {
             byGroup.merge(device.group(), GroupCount.one(standing.get(device.address())), GroupCount::plus);

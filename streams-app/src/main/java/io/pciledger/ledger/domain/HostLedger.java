@@ -149,10 +149,14 @@ public final class HostLedger {
         } else if (event instanceof ClaimExpired expired) {
             claimEnded(expired.claimId(), expired.addresses(), ClaimStatus.EXPIRED, seq);
         } else if (event instanceof HostMarkedStale) {
-            check(staleSince == null, "host is already stale", event);
+            if (staleSince != null) {
+                throw doesNotFit("host is already stale", event);
+            }
             staleSince = at;
         } else if (event instanceof HostReturned) {
-            check(staleSince != null, "host is not stale", event);
+            if (staleSince == null) {
+                throw doesNotFit("host is not stale", event);
+            }
             staleSince = null;
         } else {
             throw new IllegalArgumentException("unknown ledger event " + event);
@@ -164,8 +168,9 @@ public final class HostLedger {
         if (existing == null) {
             devices.put(device.address(), LedgerDevice.free(device));
         } else {
-            check(existing.status() == DeviceStatus.LOST && existing.holder() != null,
-                    "device " + device.address() + " is already on the host", device);
+            if (!(existing.status() == DeviceStatus.LOST && existing.holder() != null)) {
+                throw doesNotFit("device " + device.address() + " is already on the host", device);
+            }
             devices.put(device.address(), new LedgerDevice(device, DeviceStatus.CLAIMED, existing.holder()));
             liveClaims.computeIfPresent(existing.holder(), (id, claim) -> claim.withLost(device.address(), false));
         }
@@ -174,34 +179,40 @@ public final class HostLedger {
 
     private void deviceUpdated(final Device device, final Device previous) {
         final LedgerDevice existing = devices.get(device.address());
-        check(existing != null && existing.status() != DeviceStatus.LOST && existing.device().equals(previous),
-                "device " + device.address() + " is not present as " + previous, device);
+        if (!(existing != null && existing.status() != DeviceStatus.LOST && existing.device().equals(previous))) {
+            throw doesNotFit("device " + device.address() + " is not present as " + previous, device);
+        }
         devices.put(device.address(), existing.withDevice(device));
         groupsSeen.add(device.group());
     }
 
     private void deviceRemoved(final String address) {
         final LedgerDevice existing = devices.get(address);
-        check(existing != null && existing.holder() == null,
-                "device " + address + " is not on the host, or still held by a claim", address);
+        if (!(existing != null && existing.holder() == null)) {
+            throw doesNotFit("device " + address + " is not on the host, or still held by a claim", address);
+        }
         devices.remove(address);
     }
 
     private void deviceLost(final String address, final String claimId) {
         final LedgerDevice existing = devices.get(address);
-        check(existing != null && existing.status() == DeviceStatus.CLAIMED && claimId.equals(existing.holder()),
-                "device " + address + " is not claimed by " + claimId, address);
+        if (!(existing != null && existing.status() == DeviceStatus.CLAIMED && claimId.equals(existing.holder()))) {
+            throw doesNotFit("device " + address + " is not claimed by " + claimId, address);
+        }
         devices.put(address, existing.withStatus(DeviceStatus.LOST, claimId));
         liveClaims.computeIfPresent(claimId, (id, claim) -> claim.withLost(address, true));
     }
 
     private void devicesClaimed(final DevicesClaimed claimed, final long seq) {
         final String claimId = claimed.claimId();
-        check(!decided(claimId), "claim id " + claimId + " was already decided", claimed);
+        if (decided(claimId)) {
+            throw doesNotFit("claim id " + claimId + " was already decided", claimed);
+        }
         for (final ClaimedDevice device : claimed.devices()) {
             final LedgerDevice existing = devices.get(device.address());
-            check(existing != null && existing.status() == DeviceStatus.FREE,
-                    "device " + device.address() + " is not free", claimed);
+            if (!(existing != null && existing.status() == DeviceStatus.FREE)) {
+                throw doesNotFit("device " + device.address() + " is not free", claimed);
+            }
         }
         for (final ClaimedDevice device : claimed.devices()) {
             devices.put(device.address(), devices.get(device.address()).withStatus(DeviceStatus.CLAIMED, claimId));
@@ -213,25 +224,38 @@ public final class HostLedger {
 
     private void claimRejected(final ClaimRejected rejected) {
         final String claimId = rejected.claimId();
-        check(!decided(claimId), "claim id " + claimId + " was already decided", rejected);
+        if (decided(claimId)) {
+            throw doesNotFit("claim id " + claimId + " was already decided", rejected);
+        }
         archive.add(new RejectedClaim(claimId, rejected.tenant(), rejected.instance(),
                 rejected.requestHash(), rejected.reason(), rejected.message()));
     }
 
     private void claimConfirmed(final String claimId, final long seq) {
         final Claim claim = liveClaims.get(claimId);
-        check(claim != null && claim.status() == ClaimStatus.LIVE, "claim " + claimId + " is not live", claimId);
+        if (!(claim != null && claim.status() == ClaimStatus.LIVE)) {
+            throw doesNotFit("claim " + claimId + " is not live", claimId);
+        }
         liveClaims.put(claimId, claim.confirmed(seq));
     }
 
     private void claimEnded(final String claimId, final List<String> addresses, final ClaimStatus endStatus,
             final long seq) {
         final Claim claim = liveClaims.get(claimId);
-        check(claim != null && claim.status().holdsDevices(), "claim " + claimId + " holds no devices", claimId);
-        final SortedSet<String> held = new TreeSet<>();
-        heldBy(claimId).forEach(device -> held.add(device.address()));
-        check(held.equals(new TreeSet<>(addresses)),
-                "claim " + claimId + " holds " + held + ", not " + addresses, claimId);
+        if (!(claim != null && claim.status().holdsDevices())) {
+            throw doesNotFit("claim " + claimId + " holds no devices", claimId);
+        }
+        // A claim holds exactly the devices it was granted: a held device is never removed, only lost.
+        final SortedSet<String> held = new TreeSet<>(claim.addresses());
+        if (!held.equals(new TreeSet<>(addresses))) {
+            throw doesNotFit("claim " + claimId + " holds " + held + ", not " + addresses, claimId);
+        }
+        for (final String address : held) {
+            final LedgerDevice device = devices.get(address);
+            if (device == null || !claimId.equals(device.holder())) {
+                throw doesNotFit("device " + address + " of claim " + claimId + " is not held by it", claimId);
+            }
+        }
         for (final String address : held) {
             final LedgerDevice device = devices.get(address);
             devices.put(address, device.status() == DeviceStatus.LOST
@@ -248,11 +272,10 @@ public final class HostLedger {
                 || archive.rejection(claimId).isPresent();
     }
 
-    private void check(final boolean condition, final String problem, final Object subject) {
-        if (!condition) {
-            throw new IllegalStateException("cannot apply to the ledger of host " + host + " (" + subject + "): "
-                    + problem);
-        }
+    /** The refusal of an event that does not fit the state; its message is built only when it is thrown. */
+    private IllegalStateException doesNotFit(final String problem, final Object subject) {
+        return new IllegalStateException("cannot apply to the ledger of host " + host + " (" + subject + "): "
+                + problem);
     }
 
     /** The host's name. */

@@ -30,7 +30,11 @@ public record HostPools(String host, boolean stale, List<Pool> pools) {
 
     /** The pools of the host of {@code ledger} as it stands. */
     public static HostPools of(final HostLedger ledger) {
-        final SortedMap<String, Availability> standing = Availability.of(ledger);
+        return of(ledger, Availability.of(ledger));
+    }
+
+    /** The pools of the host of {@code ledger}, whose devices stand as {@code standing} says. */
+    public static HostPools of(final HostLedger ledger, final Map<String, Availability> standing) {
         final SortedMap<PoolKey, int[]> counts = new TreeMap<>(ORDER);
         for (final LedgerDevice entry : ledger.devices()) {
             final Device device = entry.device();

@@ -2,8 +2,9 @@ package io.pciledger.ledger.domain;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -13,8 +14,9 @@ import java.util.TreeMap;
  */
 public final class InMemoryClaimArchive implements ClaimArchive {
 
-    private final SortedMap<String, Claim> endedClaims = new TreeMap<>();
-    private final SortedMap<String, RejectedClaim> rejections = new TreeMap<>();
+    // Hash maps: a replay looks claim ids up for every claim event, and ids share long prefixes (host names).
+    private final Map<String, Claim> endedClaims = new HashMap<>();
+    private final Map<String, RejectedClaim> rejections = new HashMap<>();
 
     /** An archive holding these ended claims and refusals, e.g. as a store kept them. */
     public static InMemoryClaimArchive of(final Collection<Claim> endedClaims,
@@ -51,12 +53,12 @@ public final class InMemoryClaimArchive implements ClaimArchive {
 
     /** Every ended claim, by claim id. */
     public Collection<Claim> endedClaims() {
-        return Collections.unmodifiableCollection(endedClaims.values());
+        return Collections.unmodifiableCollection(new TreeMap<>(endedClaims).values());
     }
 
     /** Every refusal, by claim id. */
     public Collection<RejectedClaim> rejections() {
-        return Collections.unmodifiableCollection(rejections.values());
+        return Collections.unmodifiableCollection(new TreeMap<>(rejections).values());
     }
 
     @Override

@@ -47,7 +47,12 @@ final class PfVfExclusivity {
         if (parent != null && taken.contains(parent)) {
             return true;
         }
-        return childrenOf(address).stream().anyMatch(taken::contains);
+        for (final String child : childrenOf(address)) {
+            if (taken.contains(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a device could be picked now: free in the ledger, not picked yet, and not blocked. */

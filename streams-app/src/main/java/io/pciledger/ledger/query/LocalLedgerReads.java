@@ -7,13 +7,16 @@ import io.pciledger.ledger.domain.ClaimResult;
 import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.Claim;
 import io.pciledger.ledger.domain.HostLedger;
+import io.pciledger.ledger.domain.LedgerDevice;
 import io.pciledger.ledger.domain.InMemoryClaimArchive;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.state.ArchivedClaim;
 import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.DeviceEventKey;
 import io.pciledger.ledger.state.HostEventKey;
-import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.ledger.state.DeviceKey;
+import io.pciledger.ledger.state.HostHeader;
+import io.pciledger.ledger.state.StoredHosts;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.derived.GroupCounts;
 import io.pciledger.schemas.ledger.LedgerEvent;
@@ -45,8 +48,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * List<LedgerRecord> page = reads.hostEvents("compute-1", 101, 50);              // events 101..150
  * }</pre>
  *
- * <p>What a read sees: the stores of the ledger processor ({@code host-ledgers}, {@code host-last-heard},
- * {@code claim-archive}, {@code host-events}, {@code device-history}, {@code group-counts}) may show a decision
+ * <p>What a read sees: the stores of the ledger processor ({@code host-ledgers}, {@code host-devices},
+ * {@code host-last-heard}, {@code claim-archive}, {@code host-events}, {@code device-history}, {@code group-counts}) may show a decision
  * before its transaction commits (and, if it aborts, one that is decided again); {@code claim-results} holds committed answers only. A claim is granted only
  * by its committed result (DESIGN.md), never by a read here.
  *
@@ -84,14 +87,14 @@ public final class LocalLedgerReads {
     public Optional<HostView> host(final String host) {
         requireText(host, "host");
         return reading(() -> {
-            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            // A view shows the live part only: its ledger needs no archive.
+            final Optional<HostLedger> stored = StoredHosts.read(headers(), this.<DeviceKey, LedgerDevice>store(
+                    LedgerTopology.HOST_DEVICES_STORE), host, new InMemoryClaimArchive());
             final Long lastHeard = this.<String, Long>store(LedgerTopology.LAST_HEARD_STORE).get(host);
-            if (stored == null && lastHeard == null) {
+            if (stored.isEmpty() && lastHeard == null) {
                 return Optional.empty();
             }
-            // A view shows the live part only: its ledger needs no archive.
-            return Optional.of(HostView.of(stored == null ? HostLedger.empty(host)
-                            : stored.ledger(new InMemoryClaimArchive()),
+            return Optional.of(HostView.of(stored.orElseGet(() -> HostLedger.empty(host)),
                     lastHeard == null ? null : Instant.ofEpochMilli(lastHeard)));
         });
     }
@@ -104,7 +107,7 @@ public final class LocalLedgerReads {
         requireText(host, "host");
         requireText(claimId, "claim id");
         return reading(() -> {
-            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            final HostHeader stored = headers().get(host);
             if (stored != null) {
                 for (final Claim live : stored.liveClaims()) {
                     if (live.claimId().equals(claimId)) {
@@ -127,7 +130,7 @@ public final class LocalLedgerReads {
     public OptionalLong position(final String host) {
         requireText(host, "host");
         return reading(() -> {
-            final StoredHost stored = this.<String, StoredHost>store(LedgerTopology.HOST_LEDGERS_STORE).get(host);
+            final HostHeader stored = headers().get(host);
             return stored == null ? OptionalLong.empty() : OptionalLong.of(stored.nextSeq() - 1);
         });
     }
@@ -225,6 +228,10 @@ public final class LocalLedgerReads {
             }
             return Collections.unmodifiableSortedMap(counts);
         });
+    }
+
+    private ReadOnlyKeyValueStore<String, HostHeader> headers() {
+        return store(LedgerTopology.HOST_LEDGERS_STORE);
     }
 
     private <K, V> ReadOnlyKeyValueStore<K, V> store(final String name) {

@@ -1,10 +1,7 @@
 package io.pciledger.ledger.state;
 
-import static io.pciledger.ledger.state.LedgerJson.JSON;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,15 +30,10 @@ public final class ArchivedClaimSerde implements Serde<ArchivedClaim> {
 
     /** {@code archived} as a JSON document. */
     public static byte[] write(final ArchivedClaim archived) {
-        final ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
+        final ObjectNode root = LedgerJson.document(FORMAT);
         archived.ended().ifPresent(claim -> root.set("claim", LedgerJson.claim(claim)));
         archived.refused().ifPresent(rejection -> root.set("rejection", LedgerJson.rejection(rejection)));
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (final IOException impossible) {
-            throw new SerializationException("cannot write archived claim " + archived.claimId(), impossible);
-        }
+        return LedgerJson.bytes(root, "archived claim " + archived.claimId());
     }
 
     /**
@@ -50,17 +42,7 @@ public final class ArchivedClaimSerde implements Serde<ArchivedClaim> {
      * @throws SerializationException when the bytes are not an archived claim of a known format
      */
     public static ArchivedClaim read(final byte[] bytes) {
-        final JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (final IOException unreadable) {
-            throw new SerializationException("archived claim is not JSON: " + unreadable.getMessage(), unreadable);
-        }
-        final int format = root.path("format").asInt(-1);
-        if (format != FORMAT) {
-            throw new SerializationException("archived claim has format " + root.path("format")
-                    + ", this ledger reads format " + FORMAT + "; rebuild the store from pci.ledger");
-        }
+        final JsonNode root = LedgerJson.document(bytes, "archived claim", FORMAT);
         if (root.hasNonNull("claim")) {
             return ArchivedClaim.ended(LedgerJson.claim(root.get("claim")));
         }

@@ -14,6 +14,8 @@ import io.pciledger.ledger.domain.LedgerDevice;
 import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.ledger.domain.RejectedClaim;
 import io.pciledger.ledger.domain.VnicType;
+import org.apache.kafka.common.errors.SerializationException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +24,51 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The JSON mapping of the domain values the ledger's stores keep ({@link StoredHostSerde}, {@link ArchivedClaimSerde}),
- * field by field: instants as ISO-8601 text (lossless), nulls as JSON null, enums by name.
+ * The JSON mapping of the domain values the ledger's stores keep ({@link HostHeaderSerde}, {@link LedgerDeviceSerde},
+ * {@link ArchivedClaimSerde}), field by field: instants as ISO-8601 text (lossless), nulls as JSON null, enums by
+ * name. Every document carries a {@code "format"} number; a document of another format is refused with the advice
+ * to rebuild the stores from {@code pci.ledger}, from which they can always be rebuilt.
  */
 final class LedgerJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private LedgerJson() {
+    }
+
+    /** A new document of {@code format}, to be filled. */
+    static ObjectNode document(final int format) {
+        final ObjectNode root = JSON.createObjectNode();
+        root.put("format", format);
+        return root;
+    }
+
+    /** The bytes of {@code document}, which holds {@code what}. */
+    static byte[] bytes(final ObjectNode document, final String what) {
+        try {
+            return JSON.writeValueAsBytes(document);
+        } catch (final IOException impossible) {
+            throw new SerializationException("cannot write " + what, impossible);
+        }
+    }
+
+    /**
+     * The document in {@code bytes}, which should hold {@code what} in {@code format}.
+     *
+     * @throws SerializationException when the bytes are not JSON, or of another format
+     */
+    static JsonNode document(final byte[] bytes, final String what, final int format) {
+        final JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (final IOException unreadable) {
+            throw new SerializationException(what + " is not JSON: " + unreadable.getMessage(), unreadable);
+        }
+        if (root.path("format").asInt(-1) != format) {
+            throw new SerializationException(what + " has format " + root.path("format") + ", this ledger reads format "
+                    + format + "; rebuild the stores from pci.ledger");
+        }
+        return root;
     }
 
     static ObjectNode ledgerDevice(final LedgerDevice device) {

@@ -8,6 +8,7 @@ import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
 import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.Answer;
+import io.pciledger.ledger.domain.Availability;
 import io.pciledger.ledger.domain.Cause;
 import io.pciledger.ledger.domain.ClaimRequest;
 import io.pciledger.ledger.domain.Command;
@@ -20,31 +21,28 @@ import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.Requester;
-import io.pciledger.ledger.state.ArchivedClaim;
-import io.pciledger.ledger.state.ClaimKey;
-import io.pciledger.ledger.state.StoredHost;
 import io.pciledger.schemas.deadletter.DeadLetter;
+import io.pciledger.ledger.topology.HostStateStores.LoadedHost;
 import io.pciledger.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ledger of the hosts of one partition: loads a host's state from the {@code host-ledgers} store, hands the
+ * The ledger of the hosts of one partition: loads a host's state ({@link HostStateStores}), hands the
  * inventory fact or command to the domain ({@link HostLedgerSession}), and writes what it decided: every ledger
  * record to {@code pci.ledger} (key host), a command's answer to {@code pci.claim-results} (key claim id), and,
  * when the host's ledger changed, its pools to {@code pci.host-pools} (key host) and the change of each group's
@@ -53,13 +51,14 @@ import org.slf4j.LoggerFactory;
  * {@code host-events} and {@code device-history} ({@link AuditTrail}). Under {@code exactly_once_v2} the stores,
  * every output and the input offset commit together.
  *
- * <p>{@code host-ledgers} holds the live part of a host's ledger; the claims it has finished with (ended or refused)
- * are in {@code claim-archive}, key (host, claim id), read only when a command names the claim id and written by the
- * ledger as it applies the events that end or refuse them ({@link StoredClaimArchive}).
+ * <p>{@code host-ledgers} (a header per host) and {@code host-devices} (a row per device) hold the live part of a
+ * host's ledger; the claims it has finished with (ended or refused) are in {@code claim-archive}, key (host, claim
+ * id), read only when a command names the claim id and written by the ledger as it applies the events that end or
+ * refuse them ({@link StoredClaimArchive}).
  *
- * <p>The host's state is written back only when ledger records were appended: a heartbeat, or a fact that changes
- * nothing, writes only when the agent was heard, to the small {@code host-last-heard} store (host to epoch
- * milliseconds), since that time is not ledger state.
+ * <p>The host's state is written back only when ledger records were appended, and then only its header and the
+ * devices they touched: a heartbeat, or a fact that changes nothing, writes only when the agent was heard, to the
+ * small {@code host-last-heard} store (host to epoch milliseconds), since that time is not ledger state.
  *
  * <p>The cause of a fact's events is its fact id and agent host; of a command's, its command id and actor. The
  * decision time is this processor's wall clock, not the agent's or client's: a skewed clock elsewhere cannot
@@ -82,12 +81,13 @@ import org.slf4j.LoggerFactory;
 final class LedgerProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
+    /** Hosts whose live state a task keeps decoded in memory: some 20 KB each with 60 devices. */
+    private static final int CACHED_HOSTS_PER_TASK = 1024;
 
     private final LedgerTimers timers;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, StoredHost> hosts;
+    private HostStateStores hosts;
     private KeyValueStore<String, Long> lastHeard;
-    private KeyValueStore<ClaimKey, ArchivedClaim> archive;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
 
@@ -98,9 +98,10 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> processorContext) {
         this.context = processorContext;
-        this.hosts = processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE);
+        this.hosts = new HostStateStores(processorContext.getStateStore(LedgerTopology.HOST_LEDGERS_STORE),
+                processorContext.getStateStore(LedgerTopology.HOST_DEVICES_STORE),
+                processorContext.getStateStore(LedgerTopology.CLAIM_ARCHIVE_STORE), CACHED_HOSTS_PER_TASK);
         this.lastHeard = processorContext.getStateStore(LedgerTopology.LAST_HEARD_STORE);
-        this.archive = processorContext.getStateStore(LedgerTopology.CLAIM_ARCHIVE_STORE);
         this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
         this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
                 processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
@@ -110,20 +111,15 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     /** Expires due claims and marks silent hosts stale, on every host this task owns. */
     private void checkHosts(final long wallClockMs) {
         final Instant now = Instant.ofEpochMilli(wallClockMs);
-        final List<KeyValue<String, StoredHost>> owned = new ArrayList<>();
-        try (KeyValueIterator<String, StoredHost> all = hosts.all()) {
-            all.forEachRemaining(owned::add);
-        }
-        for (final KeyValue<String, StoredHost> host : owned) {
-            final HostLedgerSession session = new HostLedgerSession(
-                    host.value.ledger(new StoredClaimArchive(archive, host.key)), lastHeard(host.key));
-            final HostGroupCounts before = HostGroupCounts.of(session.ledger());
-            final List<LedgerRecord> records = new ArrayList<>(session.expire(Cause.byLedger("expiry@" + now, now)));
-            records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
-            if (!records.isEmpty()) {
-                hosts.put(host.key, StoredHost.of(session.ledger()));
-                publish(session, before, records, now);
-            }
+        for (final String host : hosts.hosts()) {
+            forgettingOnFailure(host, () -> {
+                final LoadedHost loaded = hosts.load(host);
+                final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
+                final List<LedgerRecord> records = new ArrayList<>(
+                        session.expire(Cause.byLedger("expiry@" + now, now)));
+                records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
+                write(session, loaded.counts(), records, now);
+            });
         }
     }
 
@@ -132,11 +128,11 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final SpecificRecord value = record.value();
         if (value instanceof io.pciledger.schemas.inventory.InventoryFact fact) {
             if (keyedByHost(record, fact.getHost(), "fact " + fact.getFactId())) {
-                report(record, fact);
+                forgettingOnFailure(fact.getHost(), () -> report(record, fact));
             }
         } else if (value instanceof io.pciledger.schemas.command.Command command) {
             if (keyedByHost(record, command.getHost(), "command " + command.getCommandId())) {
-                handle(record, command);
+                forgettingOnFailure(command.getHost(), () -> handle(record, command));
             }
         } else {
             deadLetter(record, "neither an inventory fact nor a command: " + value);
@@ -154,14 +150,11 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
             return;
         }
         final Instant now = now();
-        final HostLedgerSession session = load(avro.getHost());
-        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
+        final LoadedHost loaded = hosts.load(avro.getHost());
+        final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(avro.getHost()));
         final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
         session.lastHeard().ifPresent(heard -> lastHeard.put(avro.getHost(), heard.toEpochMilli()));
-        if (!records.isEmpty()) {
-            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
-        }
-        publish(session, before, records, now);
+        write(session, loaded.counts(), records, now);
     }
 
     private void handle(final Record<String, SpecificRecord> record, final io.pciledger.schemas.command.Command avro) {
@@ -176,14 +169,11 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
             return;
         }
         final Instant now = now();
-        final HostLedgerSession session = load(avro.getHost());
-        final HostGroupCounts before = HostGroupCounts.of(session.ledger());
+        final LoadedHost loaded = hosts.load(avro.getHost());
+        final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(avro.getHost()));
         final Answer answer = session.handle(command, requester, groupDirectory(command),
                 new Cause(avro.getCommandId(), requester.actor(), now));
-        if (!answer.records().isEmpty()) {
-            hosts.put(avro.getHost(), StoredHost.of(session.ledger()));
-        }
-        publish(session, before, answer.records(), now);
+        write(session, loaded.counts(), answer.records(), now);
         context.forward(new Record<>(command.claimId(),
                 ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
                 now.toEpochMilli()));
@@ -205,11 +195,17 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         return GroupDirectory.of(registrations);
     }
 
-    private HostLedgerSession load(final String host) {
-        final StoredHost stored = hosts.get(host);
-        final StoredClaimArchive claims = new StoredClaimArchive(archive, host);
-        return new HostLedgerSession(stored == null ? HostLedger.empty(host, claims) : stored.ledger(claims),
-                lastHeard(host));
+    /**
+     * Runs {@code work} on {@code host}; if it fails, the host's in-memory ledger may be half-way through a decision,
+     * so it is dropped before the failure goes on to Kafka Streams.
+     */
+    private void forgettingOnFailure(final String host, final Runnable work) {
+        try {
+            work.run();
+        } catch (final RuntimeException failure) {
+            hosts.forget(host);
+            throw failure;
+        }
     }
 
     private Instant lastHeard(final String host) {
@@ -218,23 +214,27 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     }
 
     /**
-     * The records to the ledger and the audit stores and, if there are any, the host's pools as they now stand and
-     * the changes of its group counts since {@code before}.
+     * If the session appended {@code records}: the host's state to its stores, the records to the ledger and the
+     * audit stores, the host's pools as they now stand and the changes of its group counts since {@code before}.
      */
-    private void publish(final HostLedgerSession session, final HostGroupCounts before,
+    private void write(final HostLedgerSession session, final HostGroupCounts before,
             final List<LedgerRecord> records, final Instant now) {
         if (records.isEmpty()) {
             return;
         }
-        final String host = session.ledger().host();
+        final HostLedger ledger = session.ledger();
+        final Map<String, Availability> standing = Availability.of(ledger);
+        final HostGroupCounts after = HostGroupCounts.of(ledger, standing);
+        hosts.save(ledger, records, after);
+        final String host = ledger.host();
         for (final LedgerRecord ledgerRecord : records) {
             final io.pciledger.schemas.ledger.LedgerEvent written = LedgerEvents.toAvro(ledgerRecord);
-            audit.record(ledgerRecord, written, session.ledger());
+            audit.record(ledgerRecord, written, ledger);
             context.forward(new Record<>(host, written, now.toEpochMilli()));
         }
-        context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(session.ledger()),
+        context.forward(new Record<>(host, HostPoolRecords.toAvro(HostPools.of(ledger, standing),
                 session.lastHeard().orElse(null), now), now.toEpochMilli()));
-        HostGroupCounts.of(session.ledger()).changeSince(before).forEach((group, change) ->
+        after.changeSince(before).forEach((group, change) ->
                 context.forward(new Record<>(group, GroupCountRecords.toAvro(group, change, now),
                         now.toEpochMilli())));
     }

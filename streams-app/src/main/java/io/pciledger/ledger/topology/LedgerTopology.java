@@ -7,7 +7,9 @@ import io.pciledger.ledger.state.ArchivedClaimSerde;
 import io.pciledger.ledger.state.ClaimKey;
 import io.pciledger.ledger.state.DeviceEventKey;
 import io.pciledger.ledger.state.HostEventKey;
-import io.pciledger.ledger.state.StoredHostSerde;
+import io.pciledger.ledger.state.DeviceKey;
+import io.pciledger.ledger.state.HostHeaderSerde;
+import io.pciledger.ledger.state.LedgerDeviceSerde;
 import io.pciledger.schemas.deadletter.DeadLetter;
 import io.pciledger.schemas.derived.GroupCounts;
 import io.pciledger.schemas.derived.HostPools;
@@ -37,8 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   pci.inventory ──┐                                       ┌─▶ pci.ledger          (key host)
  *                   ├─▶ ledger-processor ───────────────────┼─▶ pci.claim-results   (key claim id)
- *   pci.commands ───┘   [host-ledgers] [host-last-heard]    ├─▶ pci.host-pools      (key host)
- *                       [claim-archive]                     │
+ *   pci.commands ───┘   [host-ledgers] [host-devices]       ├─▶ pci.host-pools      (key host)
+ *                       [host-last-heard] [claim-archive]   │
  *                       [host-events] [device-history]      ├─▶ pci.dead-letters    (key source topic)
  *                              ▲ reads                      └─▶ count changes (key group)
  *   pci.groups ─▶ [groups, global]                               ─▶ repartition ─▶ sum [group-counts] ─▶ pci.group-counts
@@ -47,8 +49,11 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  *
  * <p>{@code host-ledgers} is a persistent (RocksDB), changelogged key-value store: key host, value the host's
- * {@link io.pciledger.ledger.state.StoredHost} ({@link StoredHostSerde}): the live part of its ledger, written only
- * when the ledger changed. {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
+ * {@link io.pciledger.ledger.state.HostHeader} ({@link HostHeaderSerde}): the live part of its ledger but the
+ * devices, written only when the ledger changed. {@code host-devices} (persistent, changelogged): key
+ * ({@link DeviceKey}) host and address, value the device, its status and holder ({@link LedgerDeviceSerde}), written
+ * when an event touched it. These two and the next two are cached (Kafka Streams' record cache): a key written
+ * several times between two commits reaches RocksDB and the changelog once, at the commit; reads see the cache. {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
  * id, value the claim as it ended or the refusal ({@link ArchivedClaimSerde}), written in the transaction of the
  * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent,
  * changelogged): key host, value when its agent was last heard, in epoch milliseconds by the ledger's clock. Both
@@ -83,6 +88,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class LedgerTopology {
 
     public static final String HOST_LEDGERS_STORE = "host-ledgers";
+    public static final String HOST_DEVICES_STORE = "host-devices";
     public static final String LAST_HEARD_STORE = "host-last-heard";
     public static final String CLAIM_ARCHIVE_STORE = "claim-archive";
     public static final String GROUPS_STORE = "groups";
@@ -107,11 +113,13 @@ public final class LedgerTopology {
     public static Topology build(final TopicNames names, final LedgerTimers timers) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
-                Serdes.String(), new StoredHostSerde()));
+                Serdes.String(), new HostHeaderSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_DEVICES_STORE),
+                DeviceKey.SERDE, new LedgerDeviceSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_HEARD_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLAIM_ARCHIVE_STORE),
-                ClaimKey.SERDE, new ArchivedClaimSerde()));
+                ClaimKey.SERDE, new ArchivedClaimSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_EVENTS_STORE),
                 HostEventKey.SERDE, Topics.LEDGER.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_HISTORY_STORE),
@@ -132,7 +140,7 @@ public final class LedgerTopology {
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
                 .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE,
-                        LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE, HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
+                        HOST_DEVICES_STORE, LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE, HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 
         decided.filter((key, value) -> value instanceof LedgerEvent, Named.as("ledger-events"))
                 .mapValues(value -> (LedgerEvent) value)

@@ -169,6 +169,15 @@ class LedgerConfigTest {
     }
 
     @Test
+    void aReaderReachesTheClusterAsStreamsDoesAndJoinsNoGroup() {
+        final Map<String, Object> reader = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.security.protocol", "SSL")).readerProperties("audit");
+
+        assertThat(reader).containsEntry("bootstrap.servers", "b:9092").containsEntry("security.protocol", "SSL")
+                .containsEntry("client.id", "audit").doesNotContainKeys("group.id", LedgerConfig.ROCKSDB_MEMORY_BYTES);
+    }
+
+    @Test
     void topicPrefixNamesTheTopics() {
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
                 LedgerConfig.TOPIC_PREFIX, "test-"));

@@ -3,22 +3,18 @@ package io.pciledger.ledger.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pciledger.ledger.audit.CommittedLedger;
+import io.pciledger.ledger.audit.LedgerAudit;
 import io.pciledger.ledger.avro.ClaimResults;
-import io.pciledger.ledger.avro.GroupCountRecords;
-import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.avro.InventoryFacts;
-import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.ledger.domain.ClaimRequest;
 import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.CommandOutcome.Rejected;
-import io.pciledger.ledger.domain.GroupCount;
-import io.pciledger.ledger.domain.HostGroupCounts;
 import io.pciledger.ledger.domain.HostLedger;
-import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
-import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.RejectReason;
+import io.pciledger.schemas.kafka.TopicContents;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.TopicProvisioner;
 import io.pciledger.schemas.topic.TopicSettings;
@@ -41,10 +37,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,15 +101,16 @@ class LedgerCrashTest {
             load.stopSending();
             load.awaitAllAnswered(GENEROUS);
 
-            final List<LedgerRecord> history = settledLedger(kafka, names);
+            final LedgerAudit audit = settledLedger(kafka, names);
             final List<ClaimLoad.Sent> sent = load.sent();
-            final LedgerAudit audit = new LedgerAudit(history);
 
             assertThat(audit.kinds()).as("what the clients' commands made the ledger record")
                     .containsKeys("DevicesClaimed", "DevicesReleased", "ClaimRejected INSUFFICIENT_DEVICES");
             assertNone("sequence numbers out of order", audit.sequenceProblems());
             assertNone("devices held twice", audit.holdingProblems());
-            assertNone("claim ids not decided exactly once", decisionProblems(audit, sent));
+            assertNone("claim ids not decided exactly once", audit.decisionProblems(sent.stream()
+                    .filter(command -> command.command() instanceof ClaimRequest)
+                    .map(command -> command.command().claimId()).toList()));
             final Map<String, HostLedger> hosts = audit.replay();
             final Map<String, List<CommandOutcome>> answers = committedAnswers(kafka, names);
             assertNone("commands without exactly one answer, the recorded one", answerProblems(answers, sent, hosts));
@@ -124,12 +118,13 @@ class LedgerCrashTest {
                     rejected && rejected.reason() == RejectReason.CLAIM_ID_CONFLICT).count())
                     .as("retries with another request, refused CLAIM_ID_CONFLICT").isPositive();
             final int aborted = TopicContents.uncommitted(kafka.clientProperties(), names.of(Topics.CLAIM_RESULTS),
-                    Topics.CLAIM_RESULTS.valueSerde().deserializer()).size() - sent.size();
+                    Topics.CLAIM_RESULTS.valueSerde().deserializer(), GENEROUS).size() - sent.size();
             assertThat(aborted).as("results in aborted transactions: the kills must have hit open ones").isPositive();
             await().atMost(GENEROUS).alias("pools and group counts of the replayed ledger published")
-                    .untilAsserted(() -> assertDerivedTopicsMatch(kafka, names, hosts));
+                    .untilAsserted(() -> assertNone("derived topics that differ from the replayed ledger",
+                            CommittedLedger.derivedTopicProblems(kafka.clientProperties(), names, hosts, GENEROUS)));
             assertThat(TopicContents.committed(kafka.clientProperties(), names.of(Topics.DEAD_LETTERS),
-                    Topics.DEAD_LETTERS.valueSerde().deserializer())).as("dead letters").isEmpty();
+                    Topics.DEAD_LETTERS.valueSerde().deserializer(), GENEROUS)).as("dead letters").isEmpty();
             LOG.info("Crash test run {}: {} commands, {} results aborted by {} crashes, ledger records {}", run,
                     sent.size(), aborted, CRASHES, audit.kinds());
         }
@@ -193,30 +188,11 @@ class LedgerCrashTest {
         }
     }
 
-    /** The committed ledger once nothing changes it any more: every claim with a time-to-live has ended. */
-    private static List<LedgerRecord> settledLedger(final KafkaCluster kafka, final TopicNames names) {
-        final AtomicReference<List<LedgerRecord>> history = new AtomicReference<>();
-        await().atMost(GENEROUS).alias("every claim with a time-to-live released or expired").until(() -> {
-            history.set(TopicContents.committed(kafka.clientProperties(), names.of(Topics.LEDGER),
-                    Topics.LEDGER.valueSerde().deserializer()).stream()
-                    .map(record -> LedgerEvents.toDomain(record.value())).toList());
-            return new LedgerAudit(history.get()).pendingExpiries() == 0;
-        });
-        return history.get();
-    }
-
-    /** Every claim id sent must be decided once, and nothing else. */
-    private static List<String> decisionProblems(final LedgerAudit audit, final List<ClaimLoad.Sent> sent) {
-        final Map<String, Integer> decisions = audit.decisionsPerClaim();
-        final Set<String> claimIds = new HashSet<>();
-        sent.stream().filter(command -> command.command() instanceof ClaimRequest)
-                .forEach(command -> claimIds.add(command.command().claimId()));
-        final List<String> problems = new ArrayList<>();
-        claimIds.stream().sorted().filter(claimId -> decisions.getOrDefault(claimId, 0) != 1).forEach(claimId ->
-                problems.add(claimId + " is decided " + decisions.getOrDefault(claimId, 0) + " times"));
-        decisions.keySet().stream().filter(claimId -> !claimIds.contains(claimId)).forEach(claimId ->
-                problems.add(claimId + " is decided but was never claimed"));
-        return problems;
+    /** The audit of the committed ledger once nothing changes it any more: every claim with a time-to-live ended. */
+    private static LedgerAudit settledLedger(final KafkaCluster kafka, final TopicNames names) {
+        return await().atMost(GENEROUS).alias("every claim with a time-to-live released or expired")
+                .until(() -> CommittedLedger.audit(kafka.clientProperties(), names, GENEROUS),
+                        audit -> audit.pendingExpiries() == 0);
     }
 
     /** The committed results, by the command id they answer. */
@@ -224,7 +200,7 @@ class LedgerCrashTest {
             final TopicNames names) {
         final Map<String, List<CommandOutcome>> answers = new HashMap<>();
         TopicContents.committed(kafka.clientProperties(), names.of(Topics.CLAIM_RESULTS),
-                Topics.CLAIM_RESULTS.valueSerde().deserializer()).forEach(record ->
+                Topics.CLAIM_RESULTS.valueSerde().deserializer(), GENEROUS).forEach(record ->
                 answers.computeIfAbsent(record.value().getCommandId(), id -> new ArrayList<>())
                         .add(ClaimResults.toDomain(record.value())));
         return answers;
@@ -252,26 +228,6 @@ class LedgerCrashTest {
         answers.keySet().stream().filter(id -> !sentIds.contains(id)).forEach(id ->
                 problems.add("answer to a command never sent: " + id));
         return problems;
-    }
-
-    /** The last committed pools of each host and count of each group are those of the replayed ledger. */
-    private static void assertDerivedTopicsMatch(final KafkaCluster kafka, final TopicNames names,
-            final Map<String, HostLedger> hosts) {
-        final Map<String, HostPools> pools = new TreeMap<>();
-        TopicContents.committed(kafka.clientProperties(), names.of(Topics.HOST_POOLS),
-                Topics.HOST_POOLS.valueSerde().deserializer()).forEach(record ->
-                pools.put(record.key(), HostPoolRecords.toDomain(record.value())));
-        final Map<String, HostPools> replayedPools = new TreeMap<>();
-        hosts.forEach((host, ledger) -> replayedPools.put(host, HostPools.of(ledger)));
-        assertThat(pools).as("last committed pools per host").isEqualTo(replayedPools);
-
-        final SortedMap<String, GroupCount> counts = new TreeMap<>();
-        TopicContents.committed(kafka.clientProperties(), names.of(Topics.GROUP_COUNTS),
-                Topics.GROUP_COUNTS.valueSerde().deserializer()).forEach(record ->
-                counts.put(record.key(), GroupCountRecords.toDomain(record.value())));
-        counts.values().removeIf(GroupCount::isZero);
-        assertThat(counts).as("last committed group counts")
-                .isEqualTo(HostGroupCounts.sum(hosts.values().stream().map(HostGroupCounts::of).toList()));
     }
 
     /** Fails listing the first few of {@code problems}, if there are any. */

@@ -17,7 +17,8 @@ import io.pciledger.ledger.domain.RandomHistory.Report;
 import io.pciledger.ledger.domain.RandomHistory.Step;
 import io.pciledger.ledger.query.LocalLedgerReads;
 import io.pciledger.ledger.state.ArchiveContents;
-import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.ledger.state.HostHeader;
+import io.pciledger.ledger.state.StoredHosts;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
@@ -65,7 +66,7 @@ class TopologyPropertiesTest {
             final TestInputTopic<String, io.pciledger.schemas.command.Command> commands =
                     driver.createInputTopic(NAMES.of(Topics.COMMANDS), new StringSerializer(),
                             Topics.COMMANDS.valueSerde().serializer());
-            final KeyValueStore<String, StoredHost> store =
+            final KeyValueStore<String, HostHeader> store =
                     driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE);
             int ids = 0;
             for (final Step step : steps) {
@@ -85,8 +86,9 @@ class TopologyPropertiesTest {
             final List<LedgerRecord> published = driver.createOutputTopic(NAMES.of(Topics.LEDGER),
                             new StringDeserializer(), Topics.LEDGER.valueSerde().deserializer())
                     .readValuesToList().stream().map(LedgerEvents::toDomain).toList();
-            final HostLedger stored = store.get(TestHost.NAME).ledger(ArchiveContents.of(
-                    driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), TestHost.NAME));
+            final HostLedger stored = StoredHosts.read(store, driver.getKeyValueStore(LedgerTopology.HOST_DEVICES_STORE),
+                    TestHost.NAME, ArchiveContents.of(driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE),
+                            TestHost.NAME)).orElseThrow();
             assertThat(HostLedger.replay(TestHost.NAME, published)).isEqualTo(stored);
             final List<io.pciledger.schemas.derived.HostPools> pools = driver.createOutputTopic(
                     NAMES.of(Topics.HOST_POOLS), new StringDeserializer(),
@@ -117,7 +119,7 @@ class TopologyPropertiesTest {
     }
 
     /** The command a step sends, or null if it sends none. */
-    private static Command command(final Step step, final KeyValueStore<String, StoredHost> store) {
+    private static Command command(final Step step, final KeyValueStore<String, HostHeader> store) {
         if (step instanceof ClaimStep claim) {
             return claim.request();
         } else if (step instanceof Confirm confirm) {
@@ -125,7 +127,7 @@ class TopologyPropertiesTest {
         } else if (step instanceof Release release) {
             return new ReleaseRequest(release.claimId(), "instance deleted");
         } else if (step instanceof ActOnHeldClaim act) {
-            final StoredHost host = store.get(TestHost.NAME);
+            final HostHeader host = store.get(TestHost.NAME);
             final List<String> held = host == null ? List.of() : host.liveClaims().stream()
                     .filter(claim -> claim.status().holdsDevices()).map(Claim::claimId).toList();
             if (held.isEmpty()) {

@@ -9,8 +9,9 @@ import io.pciledger.ledger.avro.LedgerEvents;
 import io.pciledger.ledger.domain.RandomHistory.Step;
 import io.pciledger.ledger.state.ArchivedClaim;
 import io.pciledger.ledger.state.ArchivedClaimSerde;
-import io.pciledger.ledger.state.StoredHost;
-import io.pciledger.ledger.state.StoredHostSerde;
+import io.pciledger.ledger.state.HostHeader;
+import io.pciledger.ledger.state.HostHeaderSerde;
+import io.pciledger.ledger.state.LedgerDeviceSerde;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -21,7 +22,7 @@ import net.jqwik.api.Provide;
 /**
  * What the topology writes and stores survives the trip over random histories ({@link RandomHistory}): every
  * ledger record, fact and answer through its Avro record, and the host's state through the stores' serdes: its live
- * part through {@code host-ledgers}', every ended claim and refusal through {@code claim-archive}'s.
+ * part through {@code host-ledgers}' and {@code host-devices}', every ended claim and refusal through {@code claim-archive}'s.
  */
 class WireAndStorePropertiesTest {
 
@@ -49,14 +50,16 @@ class WireAndStorePropertiesTest {
         final TestHost host = RandomHistory.play(steps, (played, ignored) -> { });
         final InMemoryClaimArchive archive = (InMemoryClaimArchive) host.ledger().archive();
 
-        final StoredHost read = StoredHostSerde.read(StoredHostSerde.write(StoredHost.of(host.ledger())));
+        final HostHeader read = HostHeaderSerde.read(HostHeaderSerde.write(HostHeader.of(host.ledger())));
+        final List<LedgerDevice> devices = host.ledger().devices().stream()
+                .map(device -> LedgerDeviceSerde.read(LedgerDeviceSerde.write(device))).toList();
         final List<Claim> endedClaims = new ArrayList<>();
         final List<RejectedClaim> rejections = new ArrayList<>();
         archive.endedClaims().forEach(claim -> ArchivedClaimSerde.read(ArchivedClaimSerde.write(
                 ArchivedClaim.ended(claim))).ended().ifPresent(endedClaims::add));
         archive.rejections().forEach(rejection -> ArchivedClaimSerde.read(ArchivedClaimSerde.write(
                 ArchivedClaim.refused(rejection))).refused().ifPresent(rejections::add));
-        final HostLedger restored = read.ledger(InMemoryClaimArchive.of(endedClaims, rejections));
+        final HostLedger restored = read.ledger(devices, InMemoryClaimArchive.of(endedClaims, rejections));
 
         assertThat(restored).isEqualTo(host.ledger());
         assertThat(HostPools.of(restored)).isEqualTo(host.pools());

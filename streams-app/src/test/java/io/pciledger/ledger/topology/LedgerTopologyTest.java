@@ -18,11 +18,13 @@ import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.DevType;
 import io.pciledger.ledger.domain.Device;
+import io.pciledger.ledger.domain.DeviceStatus;
 import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostLedger;
 import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.InventoryFact;
+import io.pciledger.ledger.domain.LedgerDevice;
 import io.pciledger.ledger.domain.LedgerEvent;
 import io.pciledger.ledger.domain.LedgerRecord;
 import io.pciledger.ledger.domain.RejectReason;
@@ -33,7 +35,10 @@ import io.pciledger.ledger.domain.VnicType;
 import io.pciledger.ledger.state.ArchiveContents;
 import io.pciledger.ledger.state.ArchivedClaim;
 import io.pciledger.ledger.state.ClaimKey;
-import io.pciledger.ledger.state.StoredHost;
+import io.pciledger.ledger.state.DeviceKey;
+import io.pciledger.ledger.state.HostHeader;
+import io.pciledger.ledger.state.LedgerDeviceSerde;
+import io.pciledger.ledger.state.StoredHosts;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
@@ -171,7 +176,7 @@ class LedgerTopologyTest {
 
         assertThat(ClaimResults.toDomain(results.readValue())).isEqualTo(grant);
         assertThat(ledger.isEmpty()).isTrue();
-        assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)
+        assertThat(driver.<String, HostHeader>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)
                 .liveClaims()).isEmpty();
         assertThat(driver.<ClaimKey, ArchivedClaim>getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE)
                 .get(new ClaimKey(HOST, "c-1")).ended()).hasValueSatisfying(
@@ -227,9 +232,9 @@ class LedgerTopologyTest {
         final HostLedger replayed = HostLedger.replay(HOST, ledgerRecords().stream().map(record -> record.value)
                 .toList());
 
-        final KeyValueStore<String, StoredHost> store = driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE);
-        assertThat(store.get(HOST).ledger(ArchiveContents.of(
-                driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), HOST))).isEqualTo(replayed);
+        assertThat(StoredHosts.read(driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE),
+                driver.getKeyValueStore(LedgerTopology.HOST_DEVICES_STORE), HOST, ArchiveContents.of(
+                        driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), HOST))).hasValue(replayed);
         assertThat(latestPools()).isEqualTo(HostPools.of(replayed));
     }
 
@@ -259,7 +264,7 @@ class LedgerTopologyTest {
         assertThat(Topics.INVENTORY.valueSerde().deserializer().deserialize("t",
                 java.util.Arrays.copyOfRange(letter.value.getValue().array(), 0, letter.value.getValue().limit()))
                 .getFactId()).isEqualTo("fact-x");
-        assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
+        assertThat(driver.<String, HostHeader>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
     }
 
     @Test
@@ -268,7 +273,7 @@ class LedgerTopologyTest {
 
         assertThat(ClaimResults.toDomain(results.readValue())).isInstanceOfSatisfying(Rejected.class,
                 rejected -> assertThat(rejected.reason()).isEqualTo(RejectReason.UNKNOWN_HOST));
-        assertThat(driver.<String, StoredHost>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
+        assertThat(driver.<String, HostHeader>getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE).get(HOST)).isNull();
     }
 
     @Test
@@ -307,6 +312,26 @@ class LedgerTopologyTest {
         assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
                 .isInstanceOf(LedgerEvent.HostReturned.class));
         assertThat(latestPools().stale()).isFalse();
+    }
+
+    @Test
+    void aFactAboutOneDeviceRewritesThatDeviceAndTheHeaderNotTheOthers() {
+        report(new InventoryFact.HostSnapshot(List.of(PF, VF_0, VF_1, GPU)));
+        final TestOutputTopic<DeviceKey, LedgerDevice> deviceChangelog = driver.createOutputTopic(
+                APPLICATION_ID + "-" + LedgerTopology.HOST_DEVICES_STORE + "-changelog",
+                DeviceKey.SERDE.deserializer(), new LedgerDeviceSerde().deserializer());
+        final TestOutputTopic<String, byte[]> hostChangelog = changelog(LedgerTopology.HOST_LEDGERS_STORE);
+        assertThat(deviceChangelog.readKeyValuesToList()).hasSize(4);
+        hostChangelog.readValuesToList();
+
+        report(new InventoryFact.DeviceVanished(VF_1.address()));
+        command(claim("c-1", RequestItem.devices("gpu", 1)));
+
+        assertThat(deviceChangelog.readKeyValuesToList()).containsExactly(
+                KeyValue.pair(new DeviceKey(HOST, VF_1.address()), null),
+                KeyValue.pair(new DeviceKey(HOST, GPU.address()),
+                        new LedgerDevice(GPU, DeviceStatus.CLAIMED, "c-1")));
+        assertThat(hostChangelog.readValuesToList()).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.pciledger.ledger.state;
+
+import io.pciledger.ledger.domain.ClaimArchive;
+import io.pciledger.ledger.domain.HostLedger;
+import io.pciledger.ledger.domain.LedgerDevice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads a host's live ledger from the two stores that hold it: its {@link HostHeader} in {@code host-ledgers} and
+ * its devices, one row each, in {@code host-devices} ({@link DeviceKey}). The ledger processor and the interactive
+ * queries read it the same way.
+ */
+public final class StoredHosts {
+
+    private StoredHosts() {
+    }
+
+    /**
+     * The live ledger of {@code host}, over {@code archive}; empty if the stores hold no header for it.
+     */
+    public static Optional<HostLedger> read(
+            final ReadOnlyKeyValueStore<String, HostHeader> headers,
+            final ReadOnlyKeyValueStore<DeviceKey, LedgerDevice> devices,
+            final String host,
+            final ClaimArchive archive) {
+        final HostHeader header = headers.get(host);
+        if (header == null) {
+            return Optional.empty();
+        }
+        final List<LedgerDevice> rows = new ArrayList<>();
+        try (KeyValueIterator<DeviceKey, LedgerDevice> scan =
+                devices.prefixScan(DeviceKey.prefix(host), new ByteArraySerializer())) {
+            scan.forEachRemaining(row -> rows.add(row.value));
+        }
+        return Optional.of(header.ledger(rows, archive));
+    }
+}
