@@ -75,7 +75,7 @@ public final class QueryService implements AutoCloseable {
         final CommandSender sender = keep(new CommandSender(names.of(Topics.COMMANDS), clients));
         final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
                 config.readWait(), clock));
-        final ClaimService claims = new ClaimService(sender, watcher, () -> views.hostPools().values(),
+        final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(),
                 config.claimTimeout(), config.placementAttempts(), clock);
         server = keep(ApiServer.start(config.httpHost(), config.httpPort(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),

@@ -100,6 +100,23 @@ class QueryServiceApiTest {
     }
 
     @Test
+    void aGroupsAnswerFollowsItsCountsAsClaimsChangeThem() throws Exception {
+        final Answer before = get(service, "/v1/groups/gpu-a100", ACME);
+        assertThat(before.contentType()).startsWith("application/json");
+        final int available = before.body().path("available").asInt();
+
+        final Answer granted = claim(ACME, "{\"claim_id\": \"count-1\", \"instance\": \"vm\", \"host\": \""
+                + OTHER_HOST + "\", \"items\": [{\"group\": \"gpu-a100\", \"count\": 1}]}");
+        assertThat(granted.status()).as(granted.body().toString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                get(service, "/v1/groups/gpu-a100", ACME).body().path("available").asInt() == available - 1);
+        assertThat(call(service, "DELETE", "/v1/claims/count-1", ACME, null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                get(service, "/v1/groups/gpu-a100", ACME).body().path("available").asInt() == available);
+    }
+
+    @Test
     void privateGroupsAreRegisteredByAdminsAndHiddenFromOtherTenants() throws Exception {
         harness.report("compute-9", ServiceHarness.devices("secret-gpu", 1, 0));
         await().atMost(Duration.ofSeconds(60)).until(() ->

@@ -19,6 +19,8 @@ import java.util.Properties;
 public final class ServiceChildMain {
 
     static final String READY = "SERVICE READY port=";
+    /** How long it may take to become ready before it gives up: long, for a starved 2-core machine. */
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
     private ServiceChildMain() {
     }
@@ -43,7 +45,7 @@ public final class ServiceChildMain {
         }, "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        if (!service.awaitReady(Duration.ofMinutes(2))) {
+        if (!service.awaitReady(READY_TIMEOUT)) {
             System.out.println("SERVICE NOT READY " + service.readiness());
             Runtime.getRuntime().halt(1);
         }

@@ -65,12 +65,22 @@ final class ServiceHarness implements AutoCloseable {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(3, 1)).ensureTopics();
         }
-        Files.writeString(dir.resolve("tokens.json"), "{\"tokens\": ["
-                + token(ADMIN, "ops", "admin") + "," + token(ACME, "acme", "tenant") + ","
-                + token(OTHER, "other", "tenant") + "," + token(READER, "audit", "reader") + "]}");
+        writeTokens(dir);
         final Map<String, Object> producer = new HashMap<>(kafka.clientProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         this.agents = new KafkaProducer<>(producer, new StringSerializer(), Topics.INVENTORY.valueSerde().serializer());
+    }
+
+    /**
+     * Writes {@code tokens.json} into {@code dir}: {@link #ADMIN}, {@link #ACME} and {@link #OTHER} (tenants) and
+     * {@link #READER}.
+     *
+     * @return the file
+     */
+    static Path writeTokens(final Path dir) throws IOException {
+        return Files.writeString(dir.resolve("tokens.json"), "{\"tokens\": ["
+                + token(ADMIN, "ops", "admin") + "," + token(ACME, "acme", "tenant") + ","
+                + token(OTHER, "other", "tenant") + "," + token(READER, "audit", "reader") + "]}");
     }
 
     private static String token(final String token, final String tenant, final String role) {

@@ -15,18 +15,14 @@ import io.pciledger.query.ServiceHarness.Answer;
 import io.pciledger.query.config.QueryServiceConfig;
 import io.pciledger.testkit.KafkaCluster;
 import io.pciledger.testkit.KafkaTest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,9 +50,9 @@ class StandbyFailoverTest {
     void aStandbyAnswersTheDeadInstancesHostsUntilTheSurvivorTakesThemOver(final KafkaCluster kafka)
             throws Exception {
         try (ServiceHarness harness = new ServiceHarness(kafka, dir)) {
-            final Process doomed = startChild(harness);
-            try {
-                final int doomedPort = awaitReady(doomed);
+            try (ServiceChild doomed = new ServiceChild("doomed", dir,
+                    Path.of("target", "standby-failover", harness.applicationId + ".log"), childSettings(harness))) {
+                final int doomedPort = doomed.start();
                 final QueryService survivor = harness.startInstance(FAIL_OVER);
                 final List<String> hosts = new ArrayList<>();
                 for (int index = 0; index < HOSTS; index++) {
@@ -71,7 +67,7 @@ class StandbyFailoverTest {
                                 && standbys.host(name).isPresent())
                         .findFirst(), Optional::isPresent).get();
 
-                doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                doomed.kill();
                 final long killedAt = System.nanoTime();
 
                 final Answer fromStandby = get(survivor, "/v1/hosts/" + host, ACME);
@@ -96,8 +92,6 @@ class StandbyFailoverTest {
                         host, gap.toMillis());
                 final Answer claimed = claimDuringFailOver.get(90, TimeUnit.SECONDS);
                 assertThat(claimed.status()).as(claimed.body().toString()).isEqualTo(201);
-            } finally {
-                doomed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -112,53 +106,15 @@ class StandbyFailoverTest {
         }
     }
 
-    private Process startChild(final ServiceHarness harness) throws Exception {
-        final Properties properties = new Properties();
-        properties.put(LedgerConfig.BOOTSTRAP_SERVERS, harness.kafka.bootstrapServers());
-        properties.put(LedgerConfig.APPLICATION_ID, harness.applicationId);
-        properties.put(LedgerConfig.TOPIC_PREFIX, harness.names.prefix());
-        properties.put(LedgerConfig.STATE_DIR, Files.createTempDirectory(dir, "doomed").toString());
-        properties.put(LedgerConfig.COMMIT_INTERVAL_MS, "50");
-        properties.put(QueryServiceConfig.HTTP_PORT, "0");
-        properties.put(QueryServiceConfig.TOKENS_FILE, dir.resolve("tokens.json").toString());
-        FAIL_OVER.forEach((key, value) -> properties.put(key, value.toString()));
-        final Path config = dir.resolve("doomed.properties");
-        try (Writer writer = Files.newBufferedWriter(config)) {
-            properties.store(writer, "the instance this test kills");
-        }
-        final Path classPath = dir.resolve("classpath.args");
-        Files.writeString(classPath, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\")
-                .replace("\"", "\\\"") + "\"");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "@" + classPath, ServiceChildMain.class.getName(), config.toString())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .start();
-    }
-
-    /** Reads the child's output until it says it is ready; its port. The rest of its output goes to a log file. */
-    private int awaitReady(final Process child) throws Exception {
-        final BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8));
-        final Writer log = Files.newBufferedWriter(dir.resolve("doomed.log"));
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-        final Thread copier = new Thread(() -> {
-            try (log) {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    log.write(line + System.lineSeparator());
-                    log.flush();
-                    if (line.startsWith(ServiceChildMain.READY)) {
-                        port.complete(Integer.parseInt(line.substring(ServiceChildMain.READY.length()).trim()));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("the child exited before it was ready; see "
-                        + dir.resolve("doomed.log")));
-            } catch (final java.io.IOException ignored) {
-                port.completeExceptionally(ignored);
-            }
-        }, "doomed-output");
-        copier.setDaemon(true);
-        copier.start();
-        return port.get(150, TimeUnit.SECONDS);
+    private Map<String, Object> childSettings(final ServiceHarness harness) throws Exception {
+        final Map<String, Object> settings = new HashMap<>(FAIL_OVER);
+        settings.put(LedgerConfig.BOOTSTRAP_SERVERS, harness.kafka.bootstrapServers());
+        settings.put(LedgerConfig.APPLICATION_ID, harness.applicationId);
+        settings.put(LedgerConfig.TOPIC_PREFIX, harness.names.prefix());
+        settings.put(LedgerConfig.STATE_DIR, Files.createTempDirectory(dir, "doomed").toString());
+        settings.put(LedgerConfig.COMMIT_INTERVAL_MS, "50");
+        settings.put(QueryServiceConfig.HTTP_PORT, "0");
+        settings.put(QueryServiceConfig.TOKENS_FILE, dir.resolve("tokens.json").toString());
+        return settings;
     }
 }

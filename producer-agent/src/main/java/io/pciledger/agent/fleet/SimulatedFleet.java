@@ -76,10 +76,7 @@ public final class SimulatedFleet implements AutoCloseable {
         final ReloadingPciConfig config = ReloadingPciConfig.open(configFile(root));
         final List<HostAgent> agents = new ArrayList<>();
         for (final String host : hostNames(hostCount)) {
-            final Path tree = root.resolve("hosts").resolve(host);
-            if (!Files.isDirectory(tree.resolve("bus"))) {
-                FakeSysfsTree.write(tree, profile.hardwareOf(host));
-            }
+            final Path tree = writeSysfsIfMissing(root.resolve("hosts").resolve(host), host, profile);
             final SysfsInventorySource source =
                     new SysfsInventorySource(new SysfsScanner(tree), () -> config.inForce().deviceSpecs());
             final NodeAgent agent = new NodeAgent(host, source, publisher.sinkFor(host), snapshotEvery,
@@ -87,6 +84,22 @@ public final class SimulatedFleet implements AutoCloseable {
             agents.add(new HostAgent(agent, config));
         }
         return new SimulatedFleet(agents, config, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Writes the generated sysfs tree of one simulated host under {@code tree}, unless one is there already (a
+     * tree is reproducible per host name, so a later run finds the same hardware).
+     *
+     * @param host    the host's name, which decides its hardware within the profile
+     * @return {@code tree}
+     * @throws IOException when the tree cannot be written
+     */
+    public static Path writeSysfsIfMissing(final Path tree, final String host, final HardwareProfile profile)
+            throws IOException {
+        if (!Files.isDirectory(tree.resolve("bus"))) {
+            FakeSysfsTree.write(tree, profile.hardwareOf(host));
+        }
+        return tree;
     }
 
     /** Host names of a fleet of this size: {@code compute-001}, ... */
@@ -158,7 +171,16 @@ public final class SimulatedFleet implements AutoCloseable {
     }
 
     private static Path configFile(final Path root) throws IOException {
-        final Path file = root.resolve("pci-config.json");
+        return writeDemoConfigIfMissing(root.resolve("pci-config.json"));
+    }
+
+    /**
+     * Writes the demo PCI configuration ({@link #writeDemoConfig}) to {@code file} unless the file exists: an
+     * operator's edits are kept.
+     *
+     * @return {@code file}
+     */
+    public static Path writeDemoConfigIfMissing(final Path file) throws IOException {
         if (!Files.exists(file)) {
             writeDemoConfig(file);
         }

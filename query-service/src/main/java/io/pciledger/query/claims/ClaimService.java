@@ -7,18 +7,17 @@ import io.pciledger.ledger.domain.Command;
 import io.pciledger.ledger.domain.CommandOutcome;
 import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.ConfirmRequest;
-import io.pciledger.ledger.domain.HostPools;
 import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.ledger.domain.ReleaseRequest;
 import io.pciledger.ledger.domain.Requester;
 import io.pciledger.query.candidates.Candidate;
 import io.pciledger.query.candidates.CandidateFinder;
+import io.pciledger.query.candidates.FleetPools;
 import io.pciledger.query.candidates.PlacementOrder;
 import io.pciledger.schemas.result.ClaimResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * Claims, confirms and releases, as the claim flow of DESIGN.md says: write the command keyed by host, and answer
@@ -53,7 +51,7 @@ public final class ClaimService {
 
     private final CommandSender sender;
     private final ClaimResultWatcher watcher;
-    private final Supplier<Collection<HostPools>> hostPools;
+    private final FleetPools fleetPools;
     private final Duration timeout;
     private final int placementAttempts;
     private final Clock clock;
@@ -66,11 +64,11 @@ public final class ClaimService {
             });
 
     public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
-            final Supplier<Collection<HostPools>> hostPools, final Duration timeout,
+            final FleetPools fleetPools, final Duration timeout,
             final int placementAttempts, final Clock clock) {
         this.sender = sender;
         this.watcher = watcher;
-        this.hostPools = hostPools;
+        this.fleetPools = fleetPools;
         this.timeout = timeout;
         this.placementAttempts = placementAttempts;
         this.clock = clock;
@@ -95,7 +93,7 @@ public final class ClaimService {
                     List.of());
         }
         final List<Candidate> candidates = PlacementOrder.forClaim(request.claimId(),
-                CandidateFinder.find(request.items(), hostPools.get(), placementAttempts));
+                CandidateFinder.find(request.items(), fleetPools, placementAttempts));
         if (candidates.isEmpty()) {
             return new ClaimAnswer(request.claimId(), null, new Rejected(RejectReason.INSUFFICIENT_DEVICES,
                     "no host that is not stale has the free devices this claim asks for"), List.of());

@@ -27,13 +27,15 @@ public final class Api {
             final EmbeddedLedger ledger, final Supplier<InstanceEndpoint> self, final Duration readWait,
             final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness) {
         final RoutedReads routed = new RoutedReads(ledger, self, new Forwarder(readWait.plusSeconds(5)), readWait);
+        // Javalin tries a method's routes in this order, one regular expression each, until one matches: the
+        // hottest reads (a group's counts, candidates) come first.
         final List<Route> routes = new ArrayList<>();
-        routes.addAll(new OpsApi(readiness, metrics).routes());
         routes.addAll(new GroupsApi(views, registrar).routes());
+        routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new HostsApi(views, routed,
                 claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
-        routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new ClaimsApi(claims, views, routed).routes());
+        routes.addAll(new OpsApi(readiness, metrics).routes());
         return List.copyOf(routes);
     }
 }

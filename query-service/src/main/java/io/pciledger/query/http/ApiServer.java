@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int COPY_BUFFER_BYTES = 4096;
 
     private final Javalin app;
 
@@ -32,6 +33,10 @@ public final class ApiServer implements AutoCloseable {
             final Authenticator authenticator, final ServiceMetrics metrics) {
         final Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin copies each answer to the response through a new buffer of this size (Jetty's 32 KiB output
+            // buffer size by default): with answers of a few hundred bytes that buffer was most of the memory a
+            // request allocated. Larger answers are copied in several writes into Jetty's own buffer.
+            config.http.responseBufferSize = COPY_BUFFER_BYTES;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.requestLogger.http((ctx, millis) -> metrics.request(ctx.method().name(), routeOf(ctx),
                     ctx.statusCode(), millis));

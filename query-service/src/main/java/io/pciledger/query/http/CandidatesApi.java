@@ -47,7 +47,7 @@ final class CandidatesApi {
             }
         }
         final int limit = Params.intParam(ctx, "limit", defaultLimit, 1, 10_000);
-        final List<Candidate> found = CandidateFinder.find(items, views.hostPools().values(), limit);
+        final List<Candidate> found = CandidateFinder.find(items, views.fleetPools(), limit);
         ctx.json(Map.of("candidates", found.stream()
                 .map(candidate -> new CandidateBody(candidate.host(), candidate.freeByGroup(),
                         candidate.numaMisfits()))

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public abstract class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -69,12 +71,9 @@ public abstract class TopicFollower implements AutoCloseable {
 
     private void follow() {
         try {
-            final List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, () -> closed);
-            if (partitions.isEmpty()) {
+            if (assignAndPosition().isEmpty()) {
                 return;
             }
-            consumer.assign(partitions);
-            position(consumer, partitions);
             while (!closed) {
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     received(record);
@@ -88,6 +87,31 @@ public abstract class TopicFollower implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    /**
+     * Finds the topic's partitions, assigns them and positions the consumer. A cluster that does not answer in time
+     * (brokers starting, a broker down, an overloaded machine) is asked again rather than leaving the follower stopped
+     * for good, and with it the service never ready.
+     *
+     * @return the partitions; none when closed first
+     */
+    private List<TopicPartition> assignAndPosition() throws InterruptedException {
+        while (!closed) {
+            try {
+                final List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, () -> closed);
+                if (!partitions.isEmpty()) {
+                    consumer.assign(partitions);
+                    position(consumer, partitions);
+                }
+                return partitions;
+            } catch (final RetriableException notAnswered) {
+                LOG.warn("The cluster did not answer in time to follow {}; asking again: {}", topic,
+                        notAnswered.getMessage());
+                Thread.sleep(RETRY_PAUSE.toMillis());
+            }
+        }
+        return List.of();
     }
 
     @Override

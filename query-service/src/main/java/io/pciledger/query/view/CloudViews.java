@@ -6,6 +6,7 @@ import io.pciledger.ledger.avro.HostPoolRecords;
 import io.pciledger.ledger.domain.GroupCount;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.HostPools;
+import io.pciledger.query.candidates.FleetPools;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
 import java.time.Duration;
@@ -16,12 +17,14 @@ import java.util.Optional;
  * The cloud-wide tables every instance holds in memory, from the committed records of their compacted topics:
  * group counts ({@code pci.group-counts}), host pools ({@code pci.host-pools}, the candidates' source) and group
  * registrations ({@code pci.groups}). They answer the hottest reads (a group's counts, candidates) without a
- * store lookup or a hop to another instance.
+ * store lookup or a hop to another instance. The host pools are also indexed by group as they arrive
+ * ({@link FleetPools}), so candidates are found without scanning the fleet.
  */
 public final class CloudViews implements AutoCloseable {
 
     private final CommittedTable<GroupCount> groupCounts;
     private final CommittedTable<HostPools> hostPools;
+    private final FleetPools fleetPools = new FleetPools();
     private final CommittedTable<io.pciledger.schemas.group.GroupRegistration> groups;
 
     public CloudViews(final TopicNames names, final Map<String, Object> clientProperties) {
@@ -31,7 +34,14 @@ public final class CloudViews implements AutoCloseable {
                                 bytes)));
         this.hostPools = new CommittedTable<>(names.of(Topics.HOST_POOLS), clientProperties,
                 (host, bytes) -> HostPoolRecords.toDomain(
-                        Topics.HOST_POOLS.valueSerde().deserializer().deserialize(names.of(Topics.HOST_POOLS), bytes)));
+                        Topics.HOST_POOLS.valueSerde().deserializer().deserialize(names.of(Topics.HOST_POOLS), bytes)),
+                (host, pools) -> {
+                    if (pools == null) {
+                        fleetPools.remove(host);
+                    } else {
+                        fleetPools.put(pools);
+                    }
+                });
         this.groups = new CommittedTable<>(names.of(Topics.GROUPS), clientProperties, (group, bytes) -> {
             final io.pciledger.schemas.group.GroupRegistration registration =
                     Topics.GROUPS.valueSerde().deserializer().deserialize(names.of(Topics.GROUPS), bytes);
@@ -67,6 +77,11 @@ public final class CloudViews implements AutoCloseable {
 
     public Map<String, HostPools> hostPools() {
         return hostPools.all();
+    }
+
+    /** The same host pools, indexed by group for finding candidates. */
+    public FleetPools fleetPools() {
+        return fleetPools;
     }
 
     /** Every group with a registration, as written (with description and who changed it when). */

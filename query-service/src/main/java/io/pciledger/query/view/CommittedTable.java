@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * never a transaction that may still abort.
  *
  * <p>A record is turned into the held value by {@code decode} (key, record value); a null result (a tombstone, a
- * deletion marker) removes the key; a record that cannot be decoded is skipped with a warning.
+ * deletion marker) removes the key; a record that cannot be decoded is skipped with a warning. A table may pass
+ * each change on to a {@link ChangeListener}, which keeps a view of its own (an index) in step.
  *
  * @param <V> the held value
  */
@@ -32,6 +33,7 @@ public final class CommittedTable<V> extends TopicFollower {
     private static final Logger LOG = LoggerFactory.getLogger(CommittedTable.class);
 
     private final BiFunction<String, byte[], V> decode;
+    private final ChangeListener<V> listener;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private Map<TopicPartition, Long> endAtStart;
@@ -42,8 +44,31 @@ public final class CommittedTable<V> extends TopicFollower {
      */
     public CommittedTable(final String topic, final Map<String, Object> clientProperties,
             final BiFunction<String, byte[], V> decode) {
+        this(topic, clientProperties, decode, (key, value) -> { });
+    }
+
+    /**
+     * @param clientProperties Kafka client properties (bootstrap servers, security)
+     * @param decode           the held value of a record, or null to remove its key
+     * @param listener         told of every change once the table holds it, on the thread that follows the topic
+     */
+    public CommittedTable(final String topic, final Map<String, Object> clientProperties,
+            final BiFunction<String, byte[], V> decode, final ChangeListener<V> listener) {
         super(topic, clientProperties, Map.of());
         this.decode = decode;
+        this.listener = listener;
+    }
+
+    /**
+     * Told of each change of a {@link CommittedTable}, in the order of the topic's records of the key.
+     *
+     * @param <V> the held value
+     */
+    @FunctionalInterface
+    public interface ChangeListener<V> {
+
+        /** {@code key} now holds {@code value}; null when the key was removed. */
+        void changed(String key, V value);
     }
 
     @Override
@@ -70,6 +95,7 @@ public final class CommittedTable<V> extends TopicFollower {
         } else {
             values.put(record.key(), value);
         }
+        listener.changed(record.key(), value);
     }
 
     @Override

@@ -33,6 +33,23 @@ class AuthenticatorTest {
     }
 
     @Test
+    void everyTokenIsRecognisedEveryTimeHoweverManyAreInUse() {
+        final java.util.Map<String, Principal> byHash = new java.util.HashMap<>();
+        for (int index = 0; index < 1_500; index++) {
+            byHash.put(TokenHash.of("token-" + index), new Principal("tenant-" + index, Role.TENANT));
+        }
+        final Authenticator authenticator = new Authenticator(byHash);
+
+        for (int round = 0; round < 2; round++) {
+            for (int index = 0; index < 1_500; index++) {
+                assertThat(authenticator.authenticate("Bearer token-" + index))
+                        .contains(new Principal("tenant-" + index, Role.TENANT));
+                assertThat(authenticator.authenticate("Bearer unknown-" + index)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void theFileHoldsHashesNotTokens() throws Exception {
         final String hash = TokenHash.of("s3cret");
 
