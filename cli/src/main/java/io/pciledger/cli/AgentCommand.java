@@ -1,12 +1,15 @@
 package io.pciledger.cli;
 
+import io.pciledger.agent.fleet.SimulatedFleet;
 import io.pciledger.agent.node.HostAgent;
 import io.pciledger.agent.node.NodeAgentRunner;
 import io.pciledger.agent.node.ReloadingPciConfig;
 import io.pciledger.agent.node.SysfsInventorySource;
 import io.pciledger.agent.publish.KafkaInventoryPublisher;
 import io.pciledger.agent.publish.NodeAgent;
+import io.pciledger.agent.sysfs.HardwareProfile;
 import io.pciledger.agent.sysfs.SysfsScanner;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,6 +59,12 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Scan and publish once, then exit (0 when every fact was acknowledged).")
     private boolean once;
 
+    @Option(names = "--simulated-hardware", paramLabel = "PROFILE",
+            description = {"For demos and docker/: simulate this host. Writes a generated sysfs tree of the profile"
+                    + " (typical-compute or dense, varied per host name) under --sysfs-root when none is there, and the"
+                    + " demo device spec to --pci-config when that file is missing, as fleet does for many hosts."})
+    private String simulatedHardware;
+
     @Mixin
     private KafkaClientOptions kafka;
 
@@ -64,8 +74,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final PrintWriter out = spec.commandLine().getOut();
-        final ReloadingPciConfig config = PciConfigs.open(pciConfig, spec.commandLine());
         final String hostName = host != null ? host : InetAddress.getLocalHost().getHostName();
+        if (simulatedHardware != null) {
+            simulate(hostName);
+        }
+        final ReloadingPciConfig config = PciConfigs.open(pciConfig, spec.commandLine());
         final Map<String, Object> clientProperties = kafka.clientProperties();
         TopicReportPrinter.printWarnings(TopicSetup.ensure(clientProperties, topics), out);
 
@@ -94,5 +107,21 @@ public final class AgentCommand implements Callable<Integer> {
         out.flush();
         shutdown.await();
         return 0;
+    }
+
+    /** Writes this host's simulated sysfs tree and the demo device spec where they are missing. */
+    private void simulate(final String hostName) throws IOException {
+        final HardwareProfile profile;
+        try {
+            profile = HardwareProfile.named(simulatedHardware);
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--simulated-hardware: " + e.getMessage());
+        }
+        if (sysfsRoot.toAbsolutePath().normalize().equals(Path.of("/sys"))) {
+            throw new ParameterException(spec.commandLine(), "--simulated-hardware writes a generated sysfs tree:"
+                    + " give --sysfs-root a directory of its own, not /sys");
+        }
+        SimulatedFleet.writeSysfsIfMissing(sysfsRoot, hostName, profile);
+        SimulatedFleet.writeDemoConfigIfMissing(pciConfig);
     }
 }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of a command configured in layers (file, then environment, then flags), as {@code ledger} and
- * {@code serve} are: {@code --config FILE}, {@code --bootstrap-servers} and {@code -X KEY=VALUE}.
+ * {@code serve} are: {@code --config FILE}, {@code --bootstrap-servers} and {@code -X KEY=VALUE}; and, beneath them
+ * all, {@code --kafka-config FILE}, the Kafka client properties file every other command takes, so one file of
+ * TLS or SASL settings serves them all.
  */
 final class LayeredConfigOptions {
 
@@ -19,6 +21,12 @@ final class LayeredConfigOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Kafka brokers to connect to; overrides bootstrap.servers of the file and the environment.")
     String bootstrapServers;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties file (security.protocol, sasl.*, ssl.*, ...), as the other commands"
+                    + " take it: each KEY reaches every Kafka client as streams.KEY; --config, the environment and -X"
+                    + " win over it.")
+    Path kafkaConfig;
 
     @Option(names = {"-X", "--set"}, paramLabel = "KEY=VALUE",
             description = "Any configuration key, over the file and the environment, e.g. -X streams.num.standby.replicas=1; may be repeated.")

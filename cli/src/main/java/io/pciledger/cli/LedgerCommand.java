@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = {"Run one instance of the ledger (the exactly-once Kafka Streams processor) against a Kafka cluster.",
-                "Configuration: --config FILE, then PCI_LEDGER_* environment variables, then --bootstrap-servers and -X.",
+                "Configuration: --kafka-config FILE (client properties, as streams.*), then --config FILE, then PCI_LEDGER_*",
+                "environment variables, then --bootstrap-servers and -X.",
                 "Creates missing topics first. Ctrl-C or SIGTERM closes it, leaving its consumer group, and exits 0.",
                 "Exit code 2 on a bad configuration, 1 when the topics do not fit or the ledger fails."})
 public final class LedgerCommand implements Callable<Integer> {
@@ -52,7 +53,7 @@ public final class LedgerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final LedgerConfig config = LedgerConfigSources.load(sources.configFile, System.getenv(), sources.flags(), spec.commandLine());
+        final LedgerConfig config = LedgerConfigSources.load(sources, System.getenv(), spec.commandLine());
 
         final CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignal.onInterruptOrTerminate(stop::countDown);

@@ -14,9 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The ledger's configuration from its three sources, later ones winning: a properties file of {@link LedgerConfig}
- * keys, the {@code PCI_LEDGER_*} environment variables, the command's flags. A file that cannot be read, an
- * invalid value or an unknown key is a usage error (exit code 2) whose message names the file or the key.
+ * The ledger's configuration from its sources, later ones winning: a Kafka client properties file (each key as
+ * {@code streams.KEY}), a properties file of {@link LedgerConfig} keys, the {@code PCI_LEDGER_*} environment
+ * variables, the command's flags. A file that cannot be read, an invalid value or an unknown key is a usage error
+ * (exit code 2) whose message names the file or the key.
  */
 final class LedgerConfigSources {
 
@@ -24,12 +25,13 @@ final class LedgerConfigSources {
     }
 
     /**
-     * @param file the properties file, or {@code null} for none
+     * @param sources the command's files and flags
      * @throws ParameterException naming the file or key that is wrong
      */
-    static LedgerConfig load(final Path file, final Map<String, String> environment,
-                             final Map<String, String> flags, final CommandLine commandLine) {
-        final Map<String, Object> values = layered(file, LedgerConfig.environmentOverrides(environment), flags,
+    static LedgerConfig load(final LayeredConfigOptions sources, final Map<String, String> environment,
+                             final CommandLine commandLine) {
+        final Path file = sources.configFile;
+        final Map<String, Object> values = layered(sources, LedgerConfig.environmentOverrides(environment),
                 commandLine);
         final LedgerConfig config;
         try {
@@ -48,19 +50,24 @@ final class LedgerConfigSources {
     }
 
     /**
-     * The configuration values of the file, overridden by those of the environment, overridden by the flags.
+     * The configuration values of the Kafka client properties file (as {@code streams.KEY}), overridden by those of
+     * the configuration file, overridden by those of the environment, overridden by the flags.
      *
      * @param environment the keys the environment sets (already named as keys)
      * @throws ParameterException naming the file when it cannot be read
      */
-    static Map<String, Object> layered(final Path file, final Map<String, String> environment,
-                                       final Map<String, String> flags, final CommandLine commandLine) {
+    static Map<String, Object> layered(final LayeredConfigOptions sources, final Map<String, String> environment,
+                                       final CommandLine commandLine) {
         final Map<String, Object> values = new LinkedHashMap<>();
-        if (file != null) {
-            values.putAll(readFile(file, commandLine));
+        if (sources.kafkaConfig != null) {
+            readFile(sources.kafkaConfig, "--kafka-config", commandLine).forEach((key, value) ->
+                    values.put(LedgerConfig.STREAMS_PREFIX + key, value));
+        }
+        if (sources.configFile != null) {
+            values.putAll(readFile(sources.configFile, "--config", commandLine));
         }
         values.putAll(environment);
-        values.putAll(flags);
+        values.putAll(sources.flags());
         return values;
     }
 
@@ -69,12 +76,12 @@ final class LedgerConfigSources {
         return file == null ? " (environment and flags)" : " (" + file + ", environment and flags)";
     }
 
-    private static Map<String, String> readFile(final Path file, final CommandLine commandLine) {
+    private static Map<String, String> readFile(final Path file, final String option, final CommandLine commandLine) {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ParameterException(commandLine, "cannot read --config " + file + ": " + describe(e));
+            throw new ParameterException(commandLine, "cannot read " + option + " " + file + ": " + describe(e));
         }
         final Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));

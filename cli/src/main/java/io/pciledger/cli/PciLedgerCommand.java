@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pci-ledger", mixinStandardHelpOptions = true, version = "pci-ledger " + PciLedgerCommand.VERSION,
         description = "Event-sourced ledger of PCI passthrough and SR-IOV devices on Apache Kafka.",
         subcommands = {DevCommand.class, AgentCommand.class, LedgerCommand.class, ServeCommand.class, FleetCommand.class, ExplainCommand.class, TopicsCommand.class,
+                ReplayCommand.class, VerifyCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PciLedgerCommand {
@@ -26,8 +27,10 @@ public final class PciLedgerCommand {
                     failed.getErr().println("error: " + exception.getMessage());
                     return 1;
                 });
-        commandLine.getSubcommands().get("ledger").getCommandSpec().usageMessage()
-                .footer(LedgerCommand.configurationKeysHelp());
+        for (final String configuredLikeTheLedger : new String[] {"ledger", "replay", "verify"}) {
+            commandLine.getSubcommands().get(configuredLikeTheLedger).getCommandSpec().usageMessage()
+                    .footer(LedgerCommand.configurationKeysHelp());
+        }
         return commandLine;
     }
 }

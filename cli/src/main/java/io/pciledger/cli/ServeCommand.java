@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the ledger with its HTTP API (one query-service instance) against a Kafka cluster.",
-                "Configuration: --config FILE, then PCI_LEDGER_* environment variables, then --bootstrap-servers and -X.",
+                "Configuration: --kafka-config FILE (client properties, as streams.*), then --config FILE, then PCI_LEDGER_*",
+                "environment variables, then --bootstrap-servers and -X.",
                 "Needs query.auth.tokens.file (bearer tokens, see docs/api.md). Creates missing topics first.",
                 "Ctrl-C or SIGTERM stops it, leaving its consumer group, and exits 0.",
                 "Exit code 2 on a bad configuration, 1 when the topics do not fit or the ledger fails."})
@@ -93,8 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
     private QueryServiceConfig load() {
         final Map<String, String> environment = new LinkedHashMap<>(LedgerConfig.environmentOverrides(System.getenv()));
         environment.putAll(QueryServiceConfig.environmentOverrides(System.getenv()));
-        final Map<String, Object> values = LedgerConfigSources.layered(sources.configFile, environment, sources.flags(),
-                spec.commandLine());
+        final Map<String, Object> values = LedgerConfigSources.layered(sources, environment, spec.commandLine());
         final QueryServiceConfig config;
         try {
             config = new QueryServiceConfig(values);

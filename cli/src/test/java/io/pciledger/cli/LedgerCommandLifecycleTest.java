@@ -15,12 +15,9 @@ import io.pciledger.schemas.topic.Topics;
 import io.pciledger.testkit.KafkaCluster;
 import io.pciledger.testkit.KafkaTest;
 import io.pciledger.testkit.TopicRecords;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,7 +56,7 @@ class LedgerCommandLifecycleTest {
         final String run = "cli-ledger-" + UUID.randomUUID().toString().substring(0, 8);
         final TopicNames names = TopicNames.withPrefix(run + ".");
         final Path configFile = configFile(kafka, run, Map.of());
-        final LedgerRun ledger = LedgerRun.start(configFile);
+        final CommandRun ledger = startLedger(configFile);
 
         send(kafka, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
                 InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(List.of(gpu())))));
@@ -78,7 +73,7 @@ class LedgerCommandLifecycleTest {
         assertThat(ledger.processesLeft()).as("processes left behind").isEmpty();
         assertThat(membersOf(kafka, run)).as("members left in the ledger's consumer group").isEmpty();
 
-        final LedgerRun restarted = LedgerRun.start(configFile);
+        final CommandRun restarted = startLedger(configFile);
         assertThat(restarted.output()).contains("exists   " + names.of(Topics.LEDGER)).doesNotContain("created");
         assertThat(restarted.stopWith("INT")).as("exit code after SIGINT; output:%n%s", restarted.output()).isZero();
         assertThat(membersOf(kafka, run)).as("members left after the second run").isEmpty();
@@ -88,7 +83,7 @@ class LedgerCommandLifecycleTest {
     @Test
     void aDyingStreamThreadStopsTheLedgerAndExitsOneWithTheErrorLogged(final KafkaCluster kafka) throws Exception {
         final String run = "cli-ledger-" + UUID.randomUUID().toString().substring(0, 8);
-        final LedgerRun ledger = LedgerRun.start(configFile(kafka, run,
+        final CommandRun ledger = startLedger(configFile(kafka, run,
                 Map.of("streams.deserialization.exception.handler", LogAndFailExceptionHandler.class.getName())));
 
         send(kafka, TopicNames.withPrefix(run + ".").of(Topics.INVENTORY), new byte[] {1, 2, 3});
@@ -142,11 +137,17 @@ class LedgerCommandLifecycleTest {
 
     @Test
     void theDocumentedExampleConfigurationIsValid() {
-        final LedgerConfig config = LedgerConfigSources.load(Path.of("..", "docs", "ledger.properties.example"),
-                Map.of(), Map.of(), PciLedgerCommand.commandLine());
+        final LayeredConfigOptions sources = new LayeredConfigOptions();
+        sources.configFile = Path.of("..", "docs", "ledger.properties.example");
+
+        final LedgerConfig config = LedgerConfigSources.load(sources, Map.of(), PciLedgerCommand.commandLine());
 
         assertThat(config.unknownKeys()).isEmpty();
         assertThat(config.topicSettings().replicationFactor()).isEqualTo((short) 3);
+    }
+
+    private static CommandRun startLedger(final Path configFile) throws Exception {
+        return CommandRun.start("PCI Ledger ledger is running", configFile, "ledger", "--config", configFile.toString());
     }
 
     private Path configFile(final KafkaCluster kafka, final String run, final Map<String, String> extra)
@@ -190,77 +191,5 @@ class LedgerCommandLifecycleTest {
     }
 
     private record Execution(int exitCode, String err) {
-    }
-
-    /** One {@code pci-ledger ledger} process, started the way bin/pci-ledger starts it, its output collected. */
-    private static final class LedgerRun {
-
-        private final Process process;
-        private final Path configFile;
-        private final StringBuffer collected = new StringBuffer();
-        private final CountDownLatch running = new CountDownLatch(1);
-        private final Thread reader;
-
-        private LedgerRun(final Process process, final Path configFile) {
-            this.process = process;
-            this.configFile = configFile;
-            this.reader = new Thread(this::collectOutput, "ledger-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static LedgerRun start(final Path configFile) throws Exception {
-            final Process process = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    PciLedgerCommand.class.getName(), "ledger", "--config", configFile.toString())
-                    .redirectErrorStream(true).start();
-            final LedgerRun run = new LedgerRun(process, configFile);
-            if (!run.running.await(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                throw new AssertionError("pci-ledger ledger did not report running within 120 s:\n" + run.output());
-            }
-            return run;
-        }
-
-        String output() {
-            return collected.toString();
-        }
-
-        int stopWith(final String signal) throws Exception {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
-            return awaitExit("SIG" + signal);
-        }
-
-        /** Waits for the process to end by itself, and for the last of its output. */
-        int awaitExit(final String after) throws InterruptedException {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                throw new AssertionError("pci-ledger ledger did not exit within 90 s of " + after + ":\n" + output());
-            }
-            reader.join(TimeUnit.SECONDS.toMillis(10));
-            return process.exitValue();
-        }
-
-        /** Processes whose command line names this run's config file: none once it has exited. */
-        List<ProcessHandle> processesLeft() {
-            return ProcessHandle.allProcesses()
-                    .filter(handle -> handle.info().commandLine().orElse("").contains(configFile.toString()))
-                    .toList();
-        }
-
-        private void collectOutput() {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    collected.append(line).append('\n');
-                    if (line.startsWith("PCI Ledger ledger is running")) {
-                        running.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }
     }
 }
