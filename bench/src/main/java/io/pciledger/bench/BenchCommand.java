@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pci-ledger bench SCENARIO}: performance figures anyone can rerun. Each scenario prints a
- * table (with the machine it ran on) and writes it as JSON and Markdown into the results folder.
+ * table (with the machine it ran on) and writes it as JSON and Markdown into the results folder;
+ * {@code bench all} runs them all against one broker and sums them up in one table ({@link SuiteCommand}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure PCI Ledger's performance figures on this machine.",
         subcommands = {AgentScanBenchmark.class, FleetSnapshotBenchmark.class, FoldBenchmark.class,
                 ClaimsBenchmark.class, HttpReadsBenchmark.class, HttpClaimsBenchmark.class,
-                CandidatesBenchmark.class})
+                CandidatesBenchmark.class, ReplayBenchmark.class, RawKafkaBenchmark.class, SuiteCommand.class})
 public final class BenchCommand {
 
     @Spec
@@ -31,5 +32,9 @@ public final class BenchCommand {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -72,6 +72,7 @@ public final class CandidatesBenchmark implements Callable<Integer> {
                     + " questions in turn, default limit", loadBefore);
             figures.put("hosts", hosts + " x " + TypicalHost.DEVICES + " devices (" + stale + " stale)");
             figures.put("pools_seeded_s (set-up)", AgentScanBenchmark.round(seedSeconds));
+            figures.put("runs", HttpFigures.runs(warmupSeconds, durationSeconds));
             final BenchmarkResult result = new BenchmarkResult("http-candidates", figures,
                     "p99 <= " + (int) TARGET_P99_MS + " ms, no failed request",
                     load.p99Ms() <= TARGET_P99_MS && load.failures() == 0);

@@ -1,6 +1,8 @@
 package io.pciledger.bench;
 
 import io.pciledger.agent.fleet.SimulatedFleet;
+import io.pciledger.ledger.audit.CommittedLedger;
+import io.pciledger.ledger.audit.LedgerAudit;
 import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.RejectReason;
@@ -52,7 +54,7 @@ import picocli.CommandLine.ParentCommand;
  * <p>Then {@code --clients} {@link ClaimClient}s run in parallel, each in a closed loop (claim, await the committed
  * result, release if granted, claim again): a warm-up batch, then {@code --runs} timed batches of {@code --claims}
  * claims. Rate = granted claims / batch time; latency = send to committed result, per claim. Afterwards every
- * release must have been answered, and {@code pci.ledger}, read committed, must pass the {@link GrantAudit} and
+ * release must have been answered, and {@code pci.ledger}, read committed, must pass the {@link LedgerAudit} and
  * hold exactly the grants the clients were told of.
  */
 @Command(name = "claims", mixinStandardHelpOptions = true,
@@ -173,7 +175,8 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                         spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
                         awaitReleases(all);
                     }
-                    final GrantAudit audit = GrantAudit.readCommitted(kafka.clientProperties(), names.of(Topics.LEDGER));
+                    final LedgerAudit audit = CommittedLedger.audit(kafka.clientProperties(), names,
+                            Duration.ofMinutes(5));
                     final List<String> problems = new ArrayList<>(audit.violations());
                     final Set<String> told = new HashSet<>(all.grantedClaims());
                     if (!told.equals(audit.grantedClaims())) {

@@ -1,6 +1,5 @@
 package io.pciledger.bench;
 
-import io.pciledger.agent.fleet.SimulatedFleet;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +23,13 @@ import picocli.CommandLine.ParentCommand;
  * <p>Every run, after the warm-up runs and again for each measured run:
  * <ol>
  *   <li>raw: the encoded facts (same keys, same bytes) go to a fresh topic of the same partition count with
- *       {@code acks=all} and idempotence ({@link ProduceAll}); rate = records / time until all are acknowledged;</li>
+ *       {@code acks=all} and idempotence ({@link RawProduce}); rate = records / time until all are acknowledged;</li>
  *   <li>pass-through: the simplest exactly-once Streams application copies that topic ({@link PassThroughCopy}),
  *       the ceiling Kafka Streams sets before the ledger does any work;</li>
  *   <li>fold: the facts go to a fresh {@code pci.inventory} (untimed), a fresh ledger starts and is timed until it
  *       has folded them end to end ({@link LedgerFold}); rate = facts / that time.</li>
  * </ol>
- * The headline is median fold rate / median raw rate. The facts are an {@link InventoryMix} over a fleet whose
- * devices come from the agent's own scan of generated hosts ({@link DeviceTemplates}).
+ * The headline is median fold rate / median raw rate. The facts are {@link FoldFacts}.
  */
 @Command(name = "fold", mixinStandardHelpOptions = true,
         description = "Inventory facts folded end to end by the ledger (exactly_once_v2), against the raw produce rate "
@@ -39,8 +37,6 @@ import picocli.CommandLine.ParentCommand;
 public final class FoldBenchmark implements Callable<Integer> {
 
     static final double TARGET_RATIO = 0.3;
-    private static final int HARDWARE_VARIANTS = 16;
-    private static final long MIX_SEED = 4;
 
     @ParentCommand
     private BenchCommand bench;
@@ -54,11 +50,8 @@ public final class FoldBenchmark implements Callable<Integer> {
     @Option(names = "--hosts", description = "Hosts the facts are about (default 1,000; 50 with --quick).")
     private Integer hosts;
 
-    @Option(names = "--runs", description = "Measured runs (default 3; 1 with --quick).")
-    private Integer runs;
-
-    @Option(names = "--warmup", description = "Unmeasured runs first (default 1; 0 with --quick).")
-    private Integer warmup;
+    @Mixin
+    private RunCounts runs;
 
     @Option(names = "--timeout-minutes", defaultValue = "30",
             description = "Give a fold up after this long (default ${DEFAULT-VALUE}).")
@@ -68,24 +61,19 @@ public final class FoldBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         final int factCount = options.sized(facts, 5_000, 100_000);
         final int hostCount = options.sized(hosts, 50, 1_000);
-        final int measuredRuns = options.sized(runs, 1, 3);
-        final int warmupRuns = options.sized(warmup, 0, 1);
+        final int measuredRuns = runs.measured(options);
+        final int warmupRuns = runs.warmup(options);
         LedgerBenchOptions.requirePositive("--facts", factCount);
         LedgerBenchOptions.requirePositive("--hosts", hostCount);
-        LedgerBenchOptions.requirePositive("--runs", measuredRuns);
         LedgerBenchOptions.requirePositive("--timeout-minutes", timeoutMinutes);
-        if (warmupRuns < 0) {
-            throw new IllegalArgumentException("--warmup must be 0 or more, was " + warmupRuns);
-        }
         final Map<String, Object> ledgerSettings = options.ledgerSettings();
         final PrintWriter out = bench.out();
 
         final long setUpStarted = System.nanoTime();
-        final List<InventoryMix.KeyedFact> mix = InventoryMix.generate(SimulatedFleet.hostNames(hostCount),
-                DeviceTemplates.scan(HARDWARE_VARIANTS), factCount, MIX_SEED);
-        final Map<InventoryMix.Kind, Integer> census = InventoryMix.census(mix);
-        final ExpectedFold expected = ExpectedFold.of(mix);
-        final List<EncodedFact> encoded = EncodedFact.encode(mix);
+        final FoldFacts generated = FoldFacts.generate(factCount, hostCount);
+        final Map<InventoryMix.Kind, Integer> census = InventoryMix.census(generated.mix());
+        final ExpectedFold expected = ExpectedFold.of(generated.mix());
+        final List<EncodedFact> encoded = generated.encoded();
         out.printf("fold: %,d facts over %,d hosts (%s), %,d ledger events expected; set-up %.1f s%n", factCount,
                 hostCount, census, expected.ledgerEvents(), (System.nanoTime() - setUpStarted) / 1e9);
         out.flush();
@@ -179,20 +167,15 @@ public final class FoldBenchmark implements Callable<Integer> {
     private Baselines baselines(final BenchKafka kafka, final Admin admin, final String runId,
             final List<EncodedFact> records) throws Exception {
         final String topic = runId + ".raw";
-        RunTopics.createPlain(admin, topic, options.partitions);
         try {
-            final Duration produced = ProduceAll.send(kafka.clientProperties(), topic, records);
-            final long bytes = RunTopics.bytesOnDisk(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+            final RawProduce produced = RawProduce.run(kafka, admin, topic, options.partitions, records);
             final Duration copied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
                     options.plainStreamsSettings(), Duration.ofMinutes(timeoutMinutes));
-            return new Baselines(perSecond(records.size(), produced), bytes, perSecond(records.size(), copied));
+            return new Baselines(produced.recordsPerSecond(), produced.bytes(),
+                    RawProduce.perSecond(records.size(), copied));
         } finally {
             RunTopics.deleteAll(admin, runId);
         }
-    }
-
-    private static double perSecond(final int count, final Duration elapsed) {
-        return count / (elapsed.toNanos() / 1e9);
     }
 
     /** Bytes the fold wrote per fact, by topic, the input left out. */

@@ -1,18 +1,19 @@
 package io.pciledger.bench;
 
-import java.time.Duration;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.pciledger.ledger.topology.LedgerTopology;
+import io.pciledger.schemas.kafka.TopicContents;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How large each host's stored state ({@code host-ledgers}, one JSON document per host) is at the end of a run, from
- * the store's changelog: the ledger reads and rewrites the whole document for every command on the host, so its
- * size is what each claim and release costs.
+ * How large each host's stored header ({@code host-ledgers}, one JSON document per host: live claims, groups,
+ * sequence) is at the end of a run, from the store's changelog: the ledger rewrites it for every decision on the
+ * host (its devices are rows of their own), so its size is part of what each claim and release costs.
  */
 final class HostStateSizes {
 
@@ -22,7 +23,7 @@ final class HostStateSizes {
     /** "median / max bytes over N hosts" of the latest state of every host of application {@code applicationId}. */
     static String describe(final Map<String, Object> clientProperties, final String applicationId) {
         final Map<String, Integer> latest = new HashMap<>();
-        CommittedRecords.forEachRecord(clientProperties,
+        TopicContents.forEachCommitted(clientProperties,
                 applicationId + "-" + LedgerTopology.HOST_LEDGERS_STORE + "-changelog",
                 new ByteArrayDeserializer(), Duration.ofMinutes(5),
                 record -> latest.put(record.key(), record.value() == null ? 0 : record.value().length));

@@ -1,6 +1,7 @@
 package io.pciledger.bench;
 
-import io.pciledger.schemas.topic.Topics;
+import io.pciledger.ledger.audit.CommittedLedger;
+import io.pciledger.ledger.audit.LedgerAudit;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * committed result) by 16 closed-loop clients ({@link HttpClaimClients}) on 100 {@link TypicalHost}s reported
  * through the ledger, each grant released as it comes. By default no host is given and the service places each
  * claim on its best candidate; {@code --host-given} names a random host instead. Afterwards all of
- * {@code pci.ledger} is read committed and checked ({@link GrantAudit}): no device granted twice, no claim
+ * {@code pci.ledger} is read committed and checked ({@link LedgerAudit}): no device granted twice, no claim
  * id granted twice, and the grants on the ledger are exactly those the clients were answered with.
  * Target (issue 5): at least 1,000 granted claims/s with p99 at most 100 ms, no device granted twice.
  */
@@ -74,8 +75,8 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
             final double loadAfter = HttpBenchOptions.loadAverage();
             claimClients.awaitReleases(Duration.ofMinutes(2));
 
-            final GrantAudit history = GrantAudit.readCommitted(service.clientProperties(),
-                    service.names().of(Topics.LEDGER));
+            final LedgerAudit history = CommittedLedger.audit(service.clientProperties(), service.names(),
+                    Duration.ofMinutes(5));
             final List<String> findings = auditFindings(history, claimClients.granted(), claimClients.grantsAnswered());
             final Latencies claims = measured.claimLatencies();
             final Latencies releases = claimClients.releaseLatencies();
@@ -87,6 +88,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
                     "load_tool", "Java HttpClient closed loop (" + clients + " threads), releases sent async",
                     "ledger_commit_interval_ms", options.commitIntervalMs == null ? "ledger default"
                             : options.commitIntervalMs,
+                    "runs", HttpFigures.runs(warmupSeconds, durationSeconds),
                     "measured_s", AgentScanBenchmark.round(measured.seconds()),
                     "claims_answered", claims.count(),
                     "granted_in_warmup", warmup.grants(),
@@ -127,7 +129,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
      * What the ledger's history says went wrong, including grants the clients and the ledger disagree on, and claim
      * ids the clients used twice (which would make the figures count answers that decided nothing).
      */
-    static List<String> auditFindings(final GrantAudit history, final Set<String> answeredGranted,
+    static List<String> auditFindings(final LedgerAudit history, final Set<String> answeredGranted,
             final long grantsAnswered) {
         final List<String> findings = new java.util.ArrayList<>(history.violations().stream().limit(20).toList());
         if (grantsAnswered != answeredGranted.size()) {

@@ -27,6 +27,11 @@ final class HttpFigures {
                 "machine_load_average_after", HttpBenchOptions.loadAverage());
     }
 
+    /** The {@code runs} figure of a load scenario: one measured load after an unmeasured one. */
+    static String runs(final int warmupSeconds, final int durationSeconds) {
+        return "1 x " + durationSeconds + " s of load after " + warmupSeconds + " s warm-up";
+    }
+
     static double round2(final double millis) {
         return Math.round(millis * 100) / 100.0;
     }

@@ -5,18 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options every ledger benchmark shares: where Kafka is, how the topics and the ledger are set up. */
-final class LedgerBenchOptions {
-
-    @Option(names = "--bootstrap-servers", description = "An existing cluster (default: an embedded broker started for the run).")
-    String bootstrapServers;
-
-    @Option(names = "--quick", description = "Small sizes and one run: checks that the scenario works, measures little.")
-    boolean quick;
-
-    @Option(names = "--partitions", defaultValue = "6",
-            description = "Partitions of every topic; the ledger runs one task per partition (default ${DEFAULT-VALUE}).")
-    int partitions;
+/** The options every ledger benchmark shares: those of {@link KafkaBenchOptions}, and how the ledger runs. */
+final class LedgerBenchOptions extends KafkaBenchOptions {
 
     @Option(names = "--commit-interval-ms",
             description = "The ledger's ledger.commit.interval.ms (default: the ledger's own default, 100).")
@@ -56,16 +46,5 @@ final class LedgerBenchOptions {
         return commitIntervalMs != null ? commitIntervalMs
                 : new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092"))
                         .getLong(LedgerConfig.COMMIT_INTERVAL_MS);
-    }
-
-    /** {@code given}, or the quick or full default when the option was not given. */
-    int sized(final Integer given, final int quickDefault, final int fullDefault) {
-        return given != null ? given : quick ? quickDefault : fullDefault;
-    }
-
-    static void requirePositive(final String option, final long value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, was " + value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.pciledger.bench;
 
+import io.pciledger.schemas.kafka.TopicContents;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
 import java.nio.file.Path;
@@ -96,8 +97,8 @@ final class LedgerFold {
                     }
                 }
                 final Map<String, Long> bytesWritten = RunTopics.bytesOnDisk(admin, runId);
-                final long events = CommittedRecords.forEach(client, names.of(Topics.LEDGER),
-                        new ByteArrayDeserializer(), Duration.ofMinutes(5), value -> { });
+                final long events = TopicContents.forEachCommitted(client, names.of(Topics.LEDGER),
+                        new ByteArrayDeserializer(), Duration.ofMinutes(5), record -> { });
                 if (events != expected.ledgerEvents()) {
                     throw new IllegalStateException("run " + runId + ": pci.ledger has " + events
                             + " committed events, the domain fold of the same facts gives " + expected.ledgerEvents());

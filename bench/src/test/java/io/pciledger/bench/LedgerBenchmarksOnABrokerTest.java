@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /**
  * The ledger benchmarks at tiny sizes on a real broker: they run to the end only when the ledger folded every fact
- * as the domain does and the audit of its claims found nothing. No figure is asserted: speed is what they report.
+ * as the domain does and the audit of its claims found nothing (and the replay rebuilt every host's ledger). No figure is asserted: speed is what they report.
  */
 @KafkaTest
 class LedgerBenchmarksOnABrokerTest {
@@ -46,6 +46,18 @@ class LedgerBenchmarksOnABrokerTest {
         assertThat(figures.get("releases_answered").asInt()).isEqualTo(30);
         assertThat(figures.get("ledger_audit").asText()).contains("30 grants, as the clients were told")
                 .contains("no device granted twice");
+    }
+
+    @Test
+    void replayRebuildsTheLedgersTheHistoryLeft(final KafkaCluster kafka) throws Exception {
+        final int exit = bench("replay", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--events", "3000", "--hosts", "5");
+
+        assertThat(exit).isZero();
+        final JsonNode figures = read("replay").get("figures");
+        assertThat(figures.get("ledger_events").asLong()).isGreaterThanOrEqualTo(3000);
+        assertThat(figures.get("event_mix").get("DevicesClaimed").asLong()).isPositive();
+        assertThat(figures.get("events_per_s_median").asLong()).isPositive();
     }
 
     private int bench(final String... args) {

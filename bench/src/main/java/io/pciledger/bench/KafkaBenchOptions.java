@@ -1,0 +1,37 @@
+package io.pciledger.bench;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The options every benchmark on Kafka shares: where Kafka is, quick or full sizes, and the partitions of the run's
+ * topics. A picocli mixin; {@link LedgerBenchOptions} adds how the ledger runs.
+ */
+class KafkaBenchOptions {
+
+    @Option(names = "--bootstrap-servers", description = "An existing cluster (default: an embedded broker started for the run).")
+    String bootstrapServers;
+
+    @Option(names = "--quick", description = "Small sizes and one run: checks that the scenario works, measures little.")
+    boolean quick;
+
+    @Option(names = "--partitions", defaultValue = "6",
+            description = "Partitions of every topic; the ledger runs one task per partition (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    /** {@code given}, or the quick or full default when the option was not given. */
+    int sized(final Integer given, final int quickDefault, final int fullDefault) {
+        return given != null ? given : quick ? quickDefault : fullDefault;
+    }
+
+    static void requirePositive(final String option, final long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, was " + value);
+        }
+    }
+
+    static void requireNotNegative(final String option, final long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must be 0 or more, was " + value);
+        }
+    }
+}
