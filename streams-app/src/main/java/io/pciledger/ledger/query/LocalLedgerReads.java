@@ -59,7 +59,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class LocalLedgerReads {
 
+    /** Hosts whose last view is kept: at some 30 KB for 64 devices, up to 60 MB. */
+    private static final int CACHED_HOST_VIEWS = 2048;
+
     private final StoreLookup stores;
+    private final HostViewCache views = new HostViewCache(CACHED_HOST_VIEWS);
 
     private LocalLedgerReads(final StoreLookup stores) {
         this.stores = stores;
@@ -87,15 +91,19 @@ public final class LocalLedgerReads {
     public Optional<HostView> host(final String host) {
         requireText(host, "host");
         return reading(() -> {
-            // A view shows the live part only: its ledger needs no archive.
-            final Optional<HostLedger> stored = StoredHosts.read(headers(), this.<DeviceKey, LedgerDevice>store(
-                    LedgerTopology.HOST_DEVICES_STORE), host, new InMemoryClaimArchive());
-            final Long lastHeard = this.<String, Long>store(LedgerTopology.LAST_HEARD_STORE).get(host);
-            if (stored.isEmpty() && lastHeard == null) {
+            final HostHeader header = headers().get(host);
+            final Long heard = this.<String, Long>store(LedgerTopology.LAST_HEARD_STORE).get(host);
+            if (header == null && heard == null) {
                 return Optional.empty();
             }
-            return Optional.of(HostView.of(stored.orElseGet(() -> HostLedger.empty(host)),
-                    lastHeard == null ? null : Instant.ofEpochMilli(lastHeard)));
+            final Instant lastHeard = heard == null ? null : Instant.ofEpochMilli(heard);
+            if (header == null) {
+                return Optional.of(HostView.of(HostLedger.empty(host), lastHeard));
+            }
+            // A view shows the live part only: its ledger needs no archive of ended claims.
+            return Optional.of(views.view(host, header.nextSeq() - 1, lastHeard, () -> HostView.of(
+                    StoredHosts.read(header, this.<DeviceKey, LedgerDevice>store(LedgerTopology.HOST_DEVICES_STORE),
+                            new InMemoryClaimArchive()), lastHeard)));
         });
     }
 

@@ -29,14 +29,17 @@ public final class StoredHosts {
             final String host,
             final ClaimArchive archive) {
         final HostHeader header = headers.get(host);
-        if (header == null) {
-            return Optional.empty();
-        }
+        return header == null ? Optional.empty() : Optional.of(read(header, devices, archive));
+    }
+
+    /** The live ledger {@code header} heads, with its device rows as {@code devices} holds them now. */
+    public static HostLedger read(final HostHeader header,
+            final ReadOnlyKeyValueStore<DeviceKey, LedgerDevice> devices, final ClaimArchive archive) {
         final List<LedgerDevice> rows = new ArrayList<>();
         try (KeyValueIterator<DeviceKey, LedgerDevice> scan =
-                devices.prefixScan(DeviceKey.prefix(host), new ByteArraySerializer())) {
+                devices.prefixScan(DeviceKey.prefix(header.host()), new ByteArraySerializer())) {
             scan.forEachRemaining(row -> rows.add(row.value));
         }
-        return Optional.of(header.ledger(rows, archive));
+        return header.ledger(rows, archive);
     }
 }

@@ -220,6 +220,21 @@ class LocalLedgerReadsTest {
     }
 
     @Test
+    void aHostReadAgainIsTheSameViewUntilAnEventMovesItsPosition() {
+        report(HOST, new InventoryFact.HostSnapshot(List.of(GPU_A, GPU_B)));
+        final HostView before = reads.host(HOST).orElseThrow();
+
+        assertThat(reads.host(HOST).orElseThrow()).isSameAs(before);
+
+        command(HOST, claim("c-1", 1));
+        final HostView after = reads.host(HOST).orElseThrow();
+
+        assertThat(after.lastSeq()).isEqualTo(before.lastSeq() + 1);
+        assertThat(after.claims()).extracting(claim -> claim.claimId()).containsExactly("c-1");
+        assertThat(after.pools().freeByGroup()).containsEntry("gpu", 1);
+    }
+
+    @Test
     void groupCountsAreReadByGroupAndAll() {
         report(HOST, new InventoryFact.HostSnapshot(List.of(GPU_A, GPU_B)));
         command(HOST, claim("c-1", 1));
