@@ -16,10 +16,15 @@ final class LedgerBenchOptions extends KafkaBenchOptions {
             description = "The ledger's stream threads, streams.num.stream.threads (default: Kafka Streams' default, 1).")
     Integer streamThreads;
 
+    @Option(names = {"-X", "--ledger-setting"}, paramLabel = "KEY=VALUE",
+            description = "Any other ledger setting, as in ledger.properties, e.g. -X streams.producer.linger.ms=5; "
+                    + "repeatable.")
+    Map<String, String> extraSettings = new HashMap<>();
+
     /** The {@link LedgerConfig} keys these options set. */
     Map<String, Object> ledgerSettings() {
         requirePositive("--partitions", partitions);
-        final Map<String, Object> settings = new HashMap<>();
+        final Map<String, Object> settings = new HashMap<>(extraSettings);
         if (commitIntervalMs != null) {
             requirePositive("--commit-interval-ms", commitIntervalMs);
             settings.put(LedgerConfig.COMMIT_INTERVAL_MS, commitIntervalMs);
