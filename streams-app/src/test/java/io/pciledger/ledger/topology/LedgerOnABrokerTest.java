@@ -64,17 +64,8 @@ class LedgerOnABrokerTest {
 
     @Test
     void grantsAreCommittedAndARestartedLedgerContinuesFromItsState(final KafkaCluster kafka) throws Exception {
-        final String run = UUID.randomUUID().toString().substring(0, 8);
-        final TopicNames names = TopicNames.withPrefix("ledger-" + run + ".");
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(2, 1)).ensureTopics();
-        }
-        final Map<String, Object> settings = new HashMap<>();
-        settings.put(LedgerConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        settings.put(LedgerConfig.APPLICATION_ID, "ledger-" + run);
-        settings.put(LedgerConfig.STATE_DIR, stateDir.toString());
-        settings.put(LedgerConfig.TOPIC_PREFIX, names.prefix());
-        final LedgerConfig config = new LedgerConfig(settings);
+        final TopicNames names = freshTopics(kafka);
+        final LedgerConfig config = config(kafka, names, Map.of());
 
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
                 KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
@@ -109,6 +100,48 @@ class LedgerOnABrokerTest {
         assertThat(history).extracting(LedgerRecord::seq).containsExactly(1L, 2L, 3L, 4L);
         assertThat(HostLedger.replay(HOST, history).claim("c-2")).isPresent();
         assertThat(readDeadLetter(kafka, names).getValue().array()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aDecidedClaimIsCommittedWithoutWaitingForTheCommitInterval(final KafkaCluster kafka) throws Exception {
+        final TopicNames names = freshTopics(kafka);
+        // A transaction may stay open that long too (Kafka Streams refuses a shorter timeout than the interval).
+        final LedgerConfig config = config(kafka, names, Map.of(LedgerConfig.COMMIT_INTERVAL_MS, "600000",
+                LedgerConfig.STREAMS_PREFIX + "producer.transaction.timeout.ms", "900000"));
+
+        try (KafkaProducer<String, byte[]> producer = producer(kafka);
+                KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
+            final KafkaStreams ledger = start(config);
+            try {
+                send(producer, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
+                        InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(
+                                List.of(GPU_A)))));
+                sendClaim(producer, names, "c-1");
+
+                // Within the 10-minute interval: only the commit the command asked for can have made it readable.
+                assertThat(awaitResult(results, new ArrayList<>(), "c-1", Duration.ofSeconds(30)))
+                        .isInstanceOf(Granted.class);
+            } finally {
+                stop(ledger);
+            }
+        }
+    }
+
+    private static TopicNames freshTopics(final KafkaCluster kafka) throws Exception {
+        final TopicNames names = TopicNames.withPrefix("ledger-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            new TopicProvisioner(admin, names, TopicSettings.forReplicationFactor(2, 1)).ensureTopics();
+        }
+        return names;
+    }
+
+    private LedgerConfig config(final KafkaCluster kafka, final TopicNames names, final Map<String, Object> extra) {
+        final Map<String, Object> settings = new HashMap<>(extra);
+        settings.put(LedgerConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(LedgerConfig.APPLICATION_ID, names.prefix().replaceAll("\\.$", ""));
+        settings.put(LedgerConfig.STATE_DIR, stateDir.toString());
+        settings.put(LedgerConfig.TOPIC_PREFIX, names.prefix());
+        return new LedgerConfig(settings);
     }
 
     private static DeadLetter readDeadLetter(final KafkaCluster kafka, final TopicNames names) {
@@ -155,7 +188,12 @@ class LedgerOnABrokerTest {
      */
     private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results,
             final List<ClaimResult> unread, final String claimId) {
-        await().atMost(Duration.ofSeconds(90)).alias("result of " + claimId).until(() -> {
+        return awaitResult(results, unread, claimId, Duration.ofSeconds(90));
+    }
+
+    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results,
+            final List<ClaimResult> unread, final String claimId, final Duration limit) {
+        await().atMost(limit).alias("result of " + claimId).until(() -> {
             results.poll(Duration.ofMillis(200)).forEach(record -> unread.add(record.value()));
             return unread.stream().anyMatch(result -> result.getClaimId().equals(claimId));
         });
