@@ -41,7 +41,7 @@ public final class HttpReadsBenchmark implements Callable<Integer> {
     @Option(names = "--hosts", defaultValue = "100", description = "Hosts reported (default ${DEFAULT-VALUE}).")
     private int hosts;
 
-    @Option(names = "--connections", defaultValue = "32",
+    @Option(names = "--connections", defaultValue = "16",
             description = "Concurrent keep-alive connections (default ${DEFAULT-VALUE}).")
     private int connections;
 
