@@ -21,7 +21,8 @@ public final class LedgerStreams {
     }
 
     public static KafkaStreams create(final LedgerConfig config) {
-        return new KafkaStreams(LedgerTopology.build(config.topicNames(), config.timers()),
+        return new KafkaStreams(LedgerTopology.build(config.topicNames(), config.timers(),
+                config.commitOnCommand()),
                 config.streamsProperties());
     }
 }

@@ -111,6 +111,14 @@ public final class LedgerTopology {
 
     /** The topology over the topics named by {@code names}, checking expiry and liveness as {@code timers} say. */
     public static Topology build(final TopicNames names, final LedgerTimers timers) {
+        return build(names, timers, false);
+    }
+
+    /**
+     * As {@link #build(TopicNames, LedgerTimers)}; with {@code commitOnCommand}, every decided command asks for a
+     * commit after the records of the current poll rather than at the commit interval.
+     */
+    public static Topology build(final TopicNames names, final LedgerTimers timers, final boolean commitOnCommand) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new HostHeaderSerde()).withCachingEnabled());
@@ -139,8 +147,9 @@ public final class LedgerTopology {
                         .withName("commands-source"))
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
-                .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR), HOST_LEDGERS_STORE,
-                        HOST_DEVICES_STORE, LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE, HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
+                .process(() -> new LedgerProcessor(timers, commitOnCommand), Named.as(LEDGER_PROCESSOR),
+                        HOST_LEDGERS_STORE, HOST_DEVICES_STORE, LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE,
+                        HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 
         decided.filter((key, value) -> value instanceof LedgerEvent, Named.as("ledger-events"))
                 .mapValues(value -> (LedgerEvent) value)

@@ -48,6 +48,17 @@ class LedgerConfigTest {
     }
 
     @Test
+    void commandsCommitAtTheIntervalUnlessAskedToCommitAtOnce() {
+        assertThat(new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092")).commitOnCommand()).isFalse();
+        assertThat(new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.COMMIT_ON_COMMAND, "true")).commitOnCommand()).isTrue();
+        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                LedgerConfig.COMMIT_ON_COMMAND, "sometimes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(LedgerConfig.COMMIT_ON_COMMAND);
+    }
+
+    @Test
     void invalidCommitIntervalIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
                 LedgerConfig.COMMIT_INTERVAL_MS, "0")))

@@ -103,10 +103,11 @@ class LedgerOnABrokerTest {
     }
 
     @Test
-    void aDecidedClaimIsCommittedWithoutWaitingForTheCommitInterval(final KafkaCluster kafka) throws Exception {
+    void withCommitOnCommandAClaimIsCommittedWithoutWaitingForTheCommitInterval(final KafkaCluster kafka) throws Exception {
         final TopicNames names = freshTopics(kafka);
         // A transaction may stay open that long too (Kafka Streams refuses a shorter timeout than the interval).
-        final LedgerConfig config = config(kafka, names, Map.of(LedgerConfig.COMMIT_INTERVAL_MS, "600000",
+        final LedgerConfig config = config(kafka, names, Map.of(LedgerConfig.COMMIT_ON_COMMAND, "true",
+                LedgerConfig.COMMIT_INTERVAL_MS, "600000",
                 LedgerConfig.STREAMS_PREFIX + "producer.transaction.timeout.ms", "900000"));
 
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
