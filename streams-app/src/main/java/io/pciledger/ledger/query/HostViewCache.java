@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +26,14 @@ final class HostViewCache {
         };
     }
 
-    /** The view of {@code host} at {@code lastSeq} and {@code lastHeard}: the cached one, or {@code build}'s. */
-    HostView view(final String host, final long lastSeq, final Instant lastHeard, final Supplier<HostView> build) {
+    /**
+     * The view of {@code host} at {@code lastSeq} and {@code lastHeard}: the cached one, or {@code build}'s. A built
+     * view is kept only if it is at {@code lastSeq} and {@code stillThere} says the host's ledger had not moved on by
+     * the end of the build: the ledger writes a decision's device rows, then its header, while reads run beside it,
+     * so a view built across a write may mix two positions, and must not outlive the one request it answers.
+     */
+    HostView view(final String host, final long lastSeq, final Instant lastHeard, final Supplier<HostView> build,
+            final BooleanSupplier stillThere) {
         synchronized (views) {
             final HostView cached = views.get(host);
             if (cached != null && cached.lastSeq() == lastSeq && Objects.equals(cached.lastHeard(), lastHeard)) {
@@ -34,7 +41,7 @@ final class HostViewCache {
             }
         }
         final HostView built = build.get();
-        if (built.lastSeq() == lastSeq) {
+        if (built.lastSeq() == lastSeq && stillThere.getAsBoolean()) {
             synchronized (views) {
                 views.put(host, built);
             }

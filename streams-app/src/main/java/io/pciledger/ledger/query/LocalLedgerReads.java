@@ -103,7 +103,7 @@ public final class LocalLedgerReads {
             // A view shows the live part only: its ledger needs no archive of ended claims.
             return Optional.of(views.view(host, header.nextSeq() - 1, lastHeard, () -> HostView.of(
                     StoredHosts.read(header, this.<DeviceKey, LedgerDevice>store(LedgerTopology.HOST_DEVICES_STORE),
-                            new InMemoryClaimArchive()), lastHeard)));
+                            new InMemoryClaimArchive()), lastHeard), () -> atPosition(host, header.nextSeq())));
         });
     }
 
@@ -236,6 +236,12 @@ public final class LocalLedgerReads {
             }
             return Collections.unmodifiableSortedMap(counts);
         });
+    }
+
+    /** Whether the host's header here still says its next event is {@code nextSeq}. */
+    private boolean atPosition(final String host, final long nextSeq) {
+        final HostHeader now = headers().get(host);
+        return now != null && now.nextSeq() == nextSeq;
     }
 
     private ReadOnlyKeyValueStore<String, HostHeader> headers() {

@@ -35,7 +35,16 @@ class HostViewCacheTest {
     @Test
     void aViewBuiltAtAnotherPositionThanAskedIsNotKept() {
         // The header said 1, but an event landed before the devices were read: the view is at 2.
-        cache.view("compute-1", 1, HEARD, () -> built("compute-1", 2, HEARD));
+        cache.view("compute-1", 1, HEARD, () -> built("compute-1", 2, HEARD), () -> true);
+
+        read("compute-1", 1, HEARD);
+
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
+    void aViewBuiltWhileTheLedgerMovedOnIsNotKept() {
+        cache.view("compute-1", 1, HEARD, () -> built("compute-1", 1, HEARD), () -> false);
 
         read("compute-1", 1, HEARD);
 
@@ -56,7 +65,7 @@ class HostViewCacheTest {
     }
 
     private HostView read(final String host, final long lastSeq, final Instant lastHeard) {
-        return cache.view(host, lastSeq, lastHeard, () -> built(host, lastSeq, lastHeard));
+        return cache.view(host, lastSeq, lastHeard, () -> built(host, lastSeq, lastHeard), () -> true);
     }
 
     /** A view of an empty ledger claiming position {@code lastSeq}. */
