@@ -28,9 +28,9 @@ final class HostViewCache {
 
     /**
      * The view of {@code host} at {@code lastSeq} and {@code lastHeard}: the cached one, or {@code build}'s. A built
-     * view is kept only if it is at {@code lastSeq} and {@code stillThere} says the host's ledger had not moved on by
-     * the end of the build: the ledger writes a decision's device rows, then its header, while reads run beside it,
-     * so a view built across a write may mix two positions, and must not outlive the one request it answers.
+     * view is kept, under its own position, only if {@code stillThere} says the host's ledger had not moved on by the
+     * end of the build: the ledger writes a decision's device rows, then its header, while reads run beside it, so a
+     * view built across a write may mix two positions, and must not outlive the one request it answers.
      */
     HostView view(final String host, final long lastSeq, final Instant lastHeard, final Supplier<HostView> build,
             final BooleanSupplier stillThere) {
@@ -41,7 +41,7 @@ final class HostViewCache {
             }
         }
         final HostView built = build.get();
-        if (built.lastSeq() == lastSeq && stillThere.getAsBoolean()) {
+        if (stillThere.getAsBoolean()) {
             synchronized (views) {
                 views.put(host, built);
             }
