@@ -61,6 +61,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(shared.writeBufferManager());
         options.setWriteBufferSize(shared.budget().memtableBytes());
+        options.setArenaBlockSize(shared.budget().arenaBlockBytes());
     }
 
     @Override

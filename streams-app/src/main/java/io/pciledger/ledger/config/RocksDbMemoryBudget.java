@@ -20,6 +20,9 @@ public record RocksDbMemoryBudget(long totalBytes, double writeBufferRatio) {
     /** Below this a memtable would flush every few records. */
     private static final long SMALLEST_MEMTABLE_BYTES = 64L * 1024;
 
+    /** The largest block a memtable allocates its memory in. */
+    private static final long LARGEST_ARENA_BLOCK_BYTES = 64L * 1024;
+
     /**
      * @throws IllegalArgumentException when the total is not positive or the ratio is not between 0 and 1
      */
@@ -46,5 +49,16 @@ public record RocksDbMemoryBudget(long totalBytes, double writeBufferRatio) {
     public long memtableBytes() {
         return Math.max(SMALLEST_MEMTABLE_BYTES,
                 Math.min(KAFKA_STREAMS_MEMTABLE_BYTES, writeBufferBytes() / MEMTABLES_PER_BUDGET));
+    }
+
+    /**
+     * The block a memtable allocates its memory in: RocksDB's own choice, an eighth of the memtable, but at most
+     * 64 KiB. Every store's memtable holds at least one block, and the write buffer manager counts it: with 1 MiB
+     * blocks (an 8 MiB memtable) the ledger's 48 stores (8 stores, 6 partitions) held 48 MiB before writing anything,
+     * over a 32 MiB memtable budget, so RocksDB flushed a memtable after nearly every write and compacted the
+     * results: its background threads took 38 % of a core while claims were decided (docs/benchmarks.md).
+     */
+    public long arenaBlockBytes() {
+        return Math.min(LARGEST_ARENA_BLOCK_BYTES, memtableBytes() / 8);
     }
 }

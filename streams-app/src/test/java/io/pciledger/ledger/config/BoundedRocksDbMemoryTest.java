@@ -47,6 +47,7 @@ class BoundedRocksDbMemoryTest {
             setter.setConfig("host-ledgers", options, budget(42 * MIB, 0.5));
 
             assertThat(options.writeBufferSize()).isEqualTo(42 * MIB / 2 / 4);
+            assertThat(options.arenaBlockSize()).isEqualTo(64 * 1024);
         }
     }
 

@@ -30,6 +30,21 @@ class RocksDbMemoryBudgetTest {
     }
 
     @Test
+    void aMemtableAllocatesInBlocksOfAnEighthOfItself() {
+        assertThat(new RocksDbMemoryBudget(MIB, 0.01).arenaBlockBytes()).isEqualTo(8 * 1024);
+        assertThat(new RocksDbMemoryBudget(2 * MIB, 0.5).arenaBlockBytes()).isEqualTo(32 * 1024);
+    }
+
+    @Test
+    void manyStoresCannotFillTheMemtableBudgetWithEmptyArenaBlocks() {
+        final RocksDbMemoryBudget budget = new RocksDbMemoryBudget(64 * MIB, 0.5);
+
+        assertThat(budget.arenaBlockBytes()).isEqualTo(64 * 1024);
+        // The ledger's 48 stores, one block each, against RocksDB's default block of 1 MiB here (48 MiB).
+        assertThat(48 * budget.arenaBlockBytes()).isLessThan(budget.writeBufferBytes() / 8);
+    }
+
+    @Test
     void aRatioOfZeroWouldLeaveMemtablesUnboundedAndIsRefused() {
         assertThatThrownBy(() -> new RocksDbMemoryBudget(64 * MIB, 0.0))
                 .isInstanceOf(IllegalArgumentException.class)
