@@ -54,7 +54,6 @@ public final class LedgerConfig extends AbstractConfig {
     public static final String APPLICATION_ID = "ledger.application.id";
     public static final String STATE_DIR = "ledger.state.dir";
     public static final String COMMIT_INTERVAL_MS = "ledger.commit.interval.ms";
-    public static final String COMMIT_ON_COMMAND = "ledger.commit.on.command";
     public static final String TOPIC_PREFIX = "ledger.topic.prefix";
     public static final String CHECK_INTERVAL_MS = "ledger.check.interval.ms";
     public static final String STALE_AFTER_MS = "ledger.stale.after.ms";
@@ -69,6 +68,18 @@ public final class LedgerConfig extends AbstractConfig {
 
     private static final long MIB = 1024L * 1024;
 
+    /**
+     * Short, because every claim waits for it: a client is answered from the committed result. At 20 ms a claim
+     * takes some 30 ms end to end on a 2-core machine; at Kafka Streams' 100 ms, some 150 ms (docs/benchmarks.md).
+     */
+    static final long DEFAULT_COMMIT_INTERVAL_MS = 20;
+
+    /**
+     * How long the stream thread waits in a poll that finds nothing. Kafka Streams commits only between polls, so an
+     * idle ledger would otherwise hold a decided claim's transaction open for its default 100 ms poll.
+     */
+    static final long DEFAULT_POLL_MS = 5;
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "The Kafka brokers to connect to, host:port[,host:port...].")
@@ -79,14 +90,10 @@ public final class LedgerConfig extends AbstractConfig {
                     new ConfigDef.NonEmptyString(), Importance.HIGH,
                     "Where the RocksDB state stores live; keep it across restarts to avoid restoring from the "
                             + "changelog.")
-            .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.MEDIUM,
+            .define(COMMIT_INTERVAL_MS, Type.LONG, DEFAULT_COMMIT_INTERVAL_MS, Range.atLeast(1), Importance.MEDIUM,
                     "How often a transaction commits: a claim's result is visible to the query service (which "
-                            + "reads committed) at most this long after it was decided.")
-            .define(COMMIT_ON_COMMAND, Type.BOOLEAN, false, Importance.MEDIUM,
-                    "Whether a decided command (claim, confirm, release) asks for a commit after the records of the "
-                            + "current poll instead of waiting for the commit interval: lower claim latency at the "
-                            + "median, more transactions, a longer tail (docs/production.md). Facts always commit at "
-                            + "the interval.")
+                            + "reads committed) about this long after it was decided, plus the commit itself. "
+                            + "Shorter: lower claim latency, more transactions (docs/production.md).")
             .define(TOPIC_PREFIX, Type.STRING, "", topicPrefix(), Importance.LOW,
                     "A prefix for every topic name, so several ledgers (or tests) can share a cluster.")
             .define(CHECK_INTERVAL_MS, Type.LONG, LedgerTimers.DEFAULT.checkEvery().toMillis(), Range.atLeast(1),
@@ -151,11 +158,6 @@ public final class LedgerConfig extends AbstractConfig {
     }
 
     /** When the ledger checks its hosts, and how long a silent agent keeps its host fresh. */
-    /** Whether a decided command asks for a commit at once ({@value #COMMIT_ON_COMMAND}). */
-    public boolean commitOnCommand() {
-        return getBoolean(COMMIT_ON_COMMAND);
-    }
-
     public LedgerTimers timers() {
         return new LedgerTimers(Duration.ofMillis(getLong(CHECK_INTERVAL_MS)), Duration.ofMillis(getLong(STALE_AFTER_MS)));
     }
@@ -242,6 +244,11 @@ public final class LedgerConfig extends AbstractConfig {
         // Facts and commands are independent streams decided in arrival order, not merged by timestamp: a task need
         // not wait for (nor check on every record whether it has) data of both; -1 turns that synchronisation off.
         properties.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        properties.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, DEFAULT_POLL_MS);
+        // No record cache in front of the stores: with one, a commit flushes each task's cache and then waits for
+        // the producer, one round trip per task (18 tasks), which tripled the commit. Facts rewrite a host's header
+        // more often without it (about a quarter more bytes per fact), at the same fold rate.
+        properties.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
         properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Unless the operator names a setter of their own, the RocksDB stores share one bounded budget; the

@@ -85,16 +85,14 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private static final int CACHED_HOSTS_PER_TASK = 1024;
 
     private final LedgerTimers timers;
-    private final boolean commitOnCommand;
     private ProcessorContext<String, SpecificRecord> context;
     private HostStateStores hosts;
     private KeyValueStore<String, Long> lastHeard;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
 
-    LedgerProcessor(final LedgerTimers timers, final boolean commitOnCommand) {
+    LedgerProcessor(final LedgerTimers timers) {
         this.timers = timers;
-        this.commitOnCommand = commitOnCommand;
     }
 
     @Override
@@ -179,12 +177,6 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         context.forward(new Record<>(command.claimId(),
                 ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
                 now.toEpochMilli()));
-        if (commitOnCommand) {
-            // A client waits for this answer, which it may read only once committed: commit after this poll's
-            // records rather than at the interval. Commands arriving during that commit are decided in the next,
-            // so under load they commit in groups.
-            context.commit();
-        }
     }
 
     /**

@@ -21,8 +21,7 @@ public final class LedgerStreams {
     }
 
     public static KafkaStreams create(final LedgerConfig config) {
-        return new KafkaStreams(LedgerTopology.build(config.topicNames(), config.timers(),
-                config.commitOnCommand()),
+        return new KafkaStreams(LedgerTopology.build(config.topicNames(), config.timers()),
                 config.streamsProperties());
     }
 }

@@ -52,8 +52,9 @@ import org.apache.kafka.streams.state.Stores;
  * {@link io.pciledger.ledger.state.HostHeader} ({@link HostHeaderSerde}): the live part of its ledger but the
  * devices, written only when the ledger changed. {@code host-devices} (persistent, changelogged): key
  * ({@link DeviceKey}) host and address, value the device, its status and holder ({@link LedgerDeviceSerde}), written
- * when an event touched it. These two and the next two are cached (Kafka Streams' record cache): a key written
- * several times between two commits reaches RocksDB and the changelog once, at the commit; reads see the cache. {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
+ * when an event touched it. These two and the next two may be cached (Kafka Streams' record cache), so that a key
+ * written several times between two commits reaches RocksDB and the changelog once, at the commit; the ledger gives
+ * that cache no memory by default, for shorter commits ({@code LedgerConfig}). {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
  * id, value the claim as it ended or the refusal ({@link ArchivedClaimSerde}), written in the transaction of the
  * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent,
  * changelogged): key host, value when its agent was last heard, in epoch milliseconds by the ledger's clock. Both
@@ -111,14 +112,6 @@ public final class LedgerTopology {
 
     /** The topology over the topics named by {@code names}, checking expiry and liveness as {@code timers} say. */
     public static Topology build(final TopicNames names, final LedgerTimers timers) {
-        return build(names, timers, false);
-    }
-
-    /**
-     * As {@link #build(TopicNames, LedgerTimers)}; with {@code commitOnCommand}, every decided command asks for a
-     * commit after the records of the current poll rather than at the commit interval.
-     */
-    public static Topology build(final TopicNames names, final LedgerTimers timers, final boolean commitOnCommand) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOST_LEDGERS_STORE),
                 Serdes.String(), new HostHeaderSerde()).withCachingEnabled());
@@ -147,7 +140,7 @@ public final class LedgerTopology {
                         .withName("commands-source"))
                 .mapValues(command -> (SpecificRecord) command, Named.as("commands-as-input"));
         final KStream<String, SpecificRecord> decided = facts.merge(commands, Named.as("inputs"))
-                .process(() -> new LedgerProcessor(timers, commitOnCommand), Named.as(LEDGER_PROCESSOR),
+                .process(() -> new LedgerProcessor(timers), Named.as(LEDGER_PROCESSOR),
                         HOST_LEDGERS_STORE, HOST_DEVICES_STORE, LAST_HEARD_STORE, CLAIM_ARCHIVE_STORE,
                         HOST_EVENTS_STORE, DEVICE_HISTORY_STORE);
 

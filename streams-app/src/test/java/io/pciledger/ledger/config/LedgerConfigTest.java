@@ -23,7 +23,7 @@ class LedgerConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "pci-ledger")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/pci-ledger")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         DeadLetterHandler.class.getName())
                 .containsEntry(DeadLetterHandler.TOPIC_CONFIG, "pci.dead-letters");
@@ -48,14 +48,23 @@ class LedgerConfigTest {
     }
 
     @Test
-    void commandsCommitAtTheIntervalUnlessAskedToCommitAtOnce() {
-        assertThat(new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092")).commitOnCommand()).isFalse();
-        assertThat(new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
-                LedgerConfig.COMMIT_ON_COMMAND, "true")).commitOnCommand()).isTrue();
-        assertThatThrownBy(() -> new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
-                LedgerConfig.COMMIT_ON_COMMAND, "sometimes")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(LedgerConfig.COMMIT_ON_COMMAND);
+    void anIdleLedgerPollsBrieflyAndKeepsNoRecordCacheSoThatADecidedClaimCommitsSoon() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092"))
+                .streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, 5L)
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+    }
+
+    @Test
+    void theOperatorMayStillGiveTheRecordCacheMemoryAndPollLonger() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.statestore.cache.max.bytes", "10485760", "streams.poll.ms", "100")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry(StreamsConfig.POLL_MS_CONFIG, "100")
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "10485760");
     }
 
     @Test

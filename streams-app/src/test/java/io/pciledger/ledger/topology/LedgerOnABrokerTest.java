@@ -102,32 +102,6 @@ class LedgerOnABrokerTest {
         assertThat(readDeadLetter(kafka, names).getValue().array()).containsExactly(1, 2, 3);
     }
 
-    @Test
-    void withCommitOnCommandAClaimIsCommittedWithoutWaitingForTheCommitInterval(final KafkaCluster kafka) throws Exception {
-        final TopicNames names = freshTopics(kafka);
-        // A transaction may stay open that long too (Kafka Streams refuses a shorter timeout than the interval).
-        final LedgerConfig config = config(kafka, names, Map.of(LedgerConfig.COMMIT_ON_COMMAND, "true",
-                LedgerConfig.COMMIT_INTERVAL_MS, "600000",
-                LedgerConfig.STREAMS_PREFIX + "producer.transaction.timeout.ms", "900000"));
-
-        try (KafkaProducer<String, byte[]> producer = producer(kafka);
-                KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
-            final KafkaStreams ledger = start(config);
-            try {
-                send(producer, names.of(Topics.INVENTORY), Topics.INVENTORY.valueSerde().serializer().serialize(null,
-                        InventoryFacts.toAvro("fact-1", HOST, Instant.now(), new InventoryFact.HostSnapshot(
-                                List.of(GPU_A)))));
-                sendClaim(producer, names, "c-1");
-
-                // Within the 10-minute interval: only the commit the command asked for can have made it readable.
-                assertThat(awaitResult(results, new ArrayList<>(), "c-1", Duration.ofSeconds(30)))
-                        .isInstanceOf(Granted.class);
-            } finally {
-                stop(ledger);
-            }
-        }
-    }
-
     private static TopicNames freshTopics(final KafkaCluster kafka) throws Exception {
         final TopicNames names = TopicNames.withPrefix("ledger-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (Admin admin = Admin.create(kafka.clientProperties())) {
