@@ -140,6 +140,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                     ClaimTally all = new ClaimTally();
                     ClaimTally measured = new ClaimTally();
                     LedgerTimeSpent beforeMeasuring = null;
+                    Map<String, String> stagesMeasured = Map.of();
                     LedgerTimeSpent spentMeasuring;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
                         for (int run = 0; run <= measuredRuns; run++) {
@@ -150,6 +151,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             }
                             if (run == 1) {
                                 beforeMeasuring = ledger.timeSpent();
+                                channel.stages().takePercentiles();
                             }
                             final long stateBytesBefore = hostStateBytes(admin, runId);
                             final long started = System.nanoTime();
@@ -173,6 +175,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             }
                         }
                         spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
+                        stagesMeasured = channel.stages().takePercentiles();
                         awaitReleases(all);
                     }
                     final LedgerAudit audit = CommittedLedger.audit(kafka.clientProperties(), names,
@@ -204,6 +207,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "latency_p95_ms", AgentScanBenchmark.round(latencies.percentile(95)),
                             "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
                             "releases_answered", all.releases().size(),
+                            "latency_by_stage_ms", stagesMeasured,
                             "ledger_time_in_measured_runs", spentMeasuring.figures(),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()

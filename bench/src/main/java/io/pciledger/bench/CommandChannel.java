@@ -26,7 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The claim path as the query service will use it: a command goes to {@code pci.commands} keyed by its host
  * ({@code acks=all}, idempotent), and is answered by its result on {@code pci.claim-results} once that result is
  * committed. One {@code read_committed} consumer (no group, every partition, from where the topic ended when the
- * channel opened) runs on a thread of its own and completes the answer of each command id it sees.
+ * channel opened) runs on a thread of its own and completes the answer of each command id it sees. Each answer's
+ * time is recorded by stage ({@link #stages()}).
  *
  * <p>Thread-safe: many clients share one channel, as requests share one service instance.
  */
@@ -35,7 +36,8 @@ final class CommandChannel implements AutoCloseable {
     private final KafkaProducer<String, Command> producer;
     private final String commandsTopic;
     private final KafkaConsumer<String, ClaimResult> results;
-    private final Map<String, CompletableFuture<ClaimResult>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
+    private final CommandStages stages = new CommandStages();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final Thread listener;
     private volatile boolean open = true;
@@ -44,6 +46,8 @@ final class CommandChannel implements AutoCloseable {
         final Map<String, Object> producerConfig = new HashMap<>(clientProperties);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // As the query service's CommandSender: a claim is sent alone, and waiting for company only delays it.
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                 Topics.COMMANDS.valueSerde().serializer());
         this.commandsTopic = names.of(Topics.COMMANDS);
@@ -71,24 +75,32 @@ final class CommandChannel implements AutoCloseable {
         if (failed != null) {
             throw new IllegalStateException("the claim results listener stopped", failed);
         }
-        final CompletableFuture<ClaimResult> answer = new CompletableFuture<>();
-        waiting.put(command.getCommandId(), answer);
+        final Pending pending = new Pending(System.currentTimeMillis());
+        waiting.put(command.getCommandId(), pending);
         producer.send(new ProducerRecord<>(commandsTopic, command.getHost(), command), (metadata, exception) -> {
+            pending.storedMs = System.currentTimeMillis();
             if (exception != null) {
                 waiting.remove(command.getCommandId());
-                answer.completeExceptionally(exception);
+                pending.answer.completeExceptionally(exception);
             }
         });
-        return answer;
+        return pending.answer;
+    }
+
+    /** The time of the answers so far, by stage. */
+    CommandStages stages() {
+        return stages;
     }
 
     private void listen() {
         try {
             while (open) {
                 for (final ConsumerRecord<String, ClaimResult> record : results.poll(Duration.ofMillis(500))) {
-                    final CompletableFuture<ClaimResult> answer = waiting.remove(record.value().getCommandId());
-                    if (answer != null) {
-                        answer.complete(record.value());
+                    final Pending pending = waiting.remove(record.value().getCommandId());
+                    if (pending != null) {
+                        stages.record(pending.sentMs, pending.storedMs, record.value().getDecidedAt().toEpochMilli(),
+                                System.currentTimeMillis());
+                        pending.answer.complete(record.value());
                     }
                 }
             }
@@ -96,7 +108,7 @@ final class CommandChannel implements AutoCloseable {
             // close() woke the consumer up.
         } catch (RuntimeException e) {
             failure.set(e);
-            waiting.values().forEach(answer -> answer.completeExceptionally(e));
+            waiting.values().forEach(pending -> pending.answer.completeExceptionally(e));
         } finally {
             results.close();
         }
@@ -108,5 +120,18 @@ final class CommandChannel implements AutoCloseable {
         results.wakeup();
         listener.join(Duration.ofSeconds(30).toMillis());
         producer.close();
+    }
+
+    /** A command sent and not yet answered. */
+    private static final class Pending {
+
+        final CompletableFuture<ClaimResult> answer = new CompletableFuture<>();
+        final long sentMs;
+        /** Set by the producer's callback, which runs before the result can be read. */
+        volatile long storedMs;
+
+        Pending(final long sentMs) {
+            this.sentMs = sentMs;
+        }
     }
 }
