@@ -12,6 +12,7 @@ import io.pciledger.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The cloud-wide tables every instance holds in memory, from the committed records of their compacted topics:
@@ -28,13 +29,18 @@ public final class CloudViews implements AutoCloseable {
     private final CommittedTable<io.pciledger.schemas.group.GroupRegistration> groups;
 
     public CloudViews(final TopicNames names, final Map<String, Object> clientProperties) {
+        // One deserializer per table, made here: making one reads the schema history from the class path.
+        final Deserializer<io.pciledger.schemas.derived.GroupCounts> groupCountsReader = Topics.GROUP_COUNTS.valueSerde().deserializer();
+        final Deserializer<io.pciledger.schemas.derived.HostPools> hostPoolsReader =
+                Topics.HOST_POOLS.valueSerde().deserializer();
+        final Deserializer<io.pciledger.schemas.group.GroupRegistration> groupsReader =
+                Topics.GROUPS.valueSerde().deserializer();
         this.groupCounts = new CommittedTable<>(names.of(Topics.GROUP_COUNTS), clientProperties,
                 (group, bytes) -> GroupCountRecords.toDomain(
-                        Topics.GROUP_COUNTS.valueSerde().deserializer().deserialize(names.of(Topics.GROUP_COUNTS),
-                                bytes)));
+                        groupCountsReader.deserialize(names.of(Topics.GROUP_COUNTS), bytes)));
         this.hostPools = new CommittedTable<>(names.of(Topics.HOST_POOLS), clientProperties,
                 (host, bytes) -> HostPoolRecords.toDomain(
-                        Topics.HOST_POOLS.valueSerde().deserializer().deserialize(names.of(Topics.HOST_POOLS), bytes)),
+                        hostPoolsReader.deserialize(names.of(Topics.HOST_POOLS), bytes)),
                 (host, pools) -> {
                     if (pools == null) {
                         fleetPools.remove(host);
@@ -44,7 +50,7 @@ public final class CloudViews implements AutoCloseable {
                 });
         this.groups = new CommittedTable<>(names.of(Topics.GROUPS), clientProperties, (group, bytes) -> {
             final io.pciledger.schemas.group.GroupRegistration registration =
-                    Topics.GROUPS.valueSerde().deserializer().deserialize(names.of(Topics.GROUPS), bytes);
+                    groupsReader.deserialize(names.of(Topics.GROUPS), bytes);
             return registration.getDeleted() ? null : registration;
         });
     }
