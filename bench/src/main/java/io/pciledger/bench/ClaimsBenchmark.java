@@ -85,7 +85,8 @@ public final class ClaimsBenchmark implements Callable<Integer> {
     @Option(names = "--runs", description = "Measured runs (default 3; 1 with --quick).")
     private Integer runs;
 
-    @Option(names = "--warmup-claims", description = "Unmeasured claims first (default 1,000; 40 with --quick).")
+    @Option(names = "--warmup-claims",
+            description = "Unmeasured claims first, while the JIT compiles the claim path (default 5,000; 40 with --quick).")
     private Integer warmupClaims;
 
     @Option(names = "--registered-groups",
@@ -99,7 +100,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         final int clientCount = options.sized(clients, 4, 16);
         final int claimsPerRun = options.sized(claims, 200, 10_000);
         final int measuredRuns = options.sized(runs, 1, 3);
-        final int warmup = options.sized(warmupClaims, 40, 1_000);
+        final int warmup = options.sized(warmupClaims, 40, 5_000);
         final int privateGroups = options.sized(registeredGroups, 10, 100);
         LedgerBenchOptions.requirePositive("--hosts", hostCount);
         LedgerBenchOptions.requirePositive("--clients", clientCount);

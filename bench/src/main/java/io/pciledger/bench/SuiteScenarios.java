@@ -24,12 +24,12 @@ final class SuiteScenarios {
                     .headline("fold_to_raw_ratio", "%.3f x the raw rate of its own runs")
                     .goal(Goal.atLeast("fold_to_raw_ratio", "fold/raw", FoldBenchmark.TARGET_RATIO))
                     .comparedWith(RawRate.PRODUCE, "fold_facts_per_s_median"),
-            SuiteScenario.onKafka("claims", "claims --claims 1500 --warmup-claims 300 --runs 3", "claims --quick")
+            SuiteScenario.onKafka("claims", "claims --claims 6000 --warmup-claims 6000 --runs 3", "claims --quick")
                     .headline("granted_claims_per_s_median", "%,.0f granted claims/s")
                     .headline("latency_p99_ms", "p99 %,.0f ms")
                     .goal(Goal.atLeast("granted_claims_per_s_median", "granted claims/s",
                             ClaimsBenchmark.TARGET_PER_SECOND)),
-            SuiteScenario.onKafka("http-claims", "http-claims --warmup-s 10 --duration-s 30", "http-claims --quick")
+            SuiteScenario.onKafka("http-claims", "http-claims --warmup-s 60 --duration-s 30", "http-claims --quick")
                     .headline("granted_per_s", "%,.0f granted/s")
                     .headline("claim_latency_p99_ms", "p99 %,.0f ms")
                     .goal(Goal.atLeast("granted_per_s", "granted/s", HttpClaimsBenchmark.TARGET_GRANTS_PER_S))
