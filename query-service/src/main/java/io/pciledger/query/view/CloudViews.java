@@ -30,7 +30,8 @@ public final class CloudViews implements AutoCloseable {
 
     public CloudViews(final TopicNames names, final Map<String, Object> clientProperties) {
         // One deserializer per table, made here: making one reads the schema history from the class path.
-        final Deserializer<io.pciledger.schemas.derived.GroupCounts> groupCountsReader = Topics.GROUP_COUNTS.valueSerde().deserializer();
+        final Deserializer<io.pciledger.schemas.derived.GroupCounts> groupCountsReader =
+                Topics.GROUP_COUNTS.valueSerde().deserializer();
         final Deserializer<io.pciledger.schemas.derived.HostPools> hostPoolsReader =
                 Topics.HOST_POOLS.valueSerde().deserializer();
         final Deserializer<io.pciledger.schemas.group.GroupRegistration> groupsReader =
