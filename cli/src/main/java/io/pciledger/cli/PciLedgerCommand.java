@@ -17,7 +17,6 @@ public final class PciLedgerCommand {
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
     public static void main(final String[] args) {
-        CommonPoolSize.atLeastTwo(System.getProperties(), Runtime.getRuntime().availableProcessors());
         System.exit(commandLine().execute(args));
     }
 
