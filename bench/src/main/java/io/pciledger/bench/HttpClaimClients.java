@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,12 +27,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Clients that claim over HTTP, as a scheduler would: each a platform thread in a closed loop that
  * {@code POST}s a claim for one {@code direct} port of {@value TypicalHost#PHYSNET} (a VF) with a claim id of its
  * own and waits for the committed answer; a grant is released at once with {@code DELETE /v1/claims/{id}}, sent
- * without waiting for its answer (so releases keep devices free without slowing the claims down). With
+ * without waiting for its answer (so releases keep devices free without slowing the claims down), by a pool of as
+ * many release threads as clients. Not with {@code HttpClient.sendAsync}: it completes every response on
+ * {@code CompletableFuture}'s default executor, which on 2 cores starts a thread per task (2,341 threads in 20 s,
+ * and the load generator's CPU taken from the service it measures). With
  * {@code hostGiven} each claim names a random seeded host; without, the service places it on its best candidate.
  *
- * <p>Not thread-safe across phases: run one phase at a time, then {@link #awaitReleases}.
+ * <p>Not thread-safe across phases: run one phase at a time, then {@link #awaitReleases}, then {@link #close}.
  */
-final class HttpClaimClients {
+final class HttpClaimClients implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +48,7 @@ final class HttpClaimClients {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Set<String> granted = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> releases = new ConcurrentLinkedQueue<>();
+    private final ExecutorService releasing;
     private final Latencies releaseLatencies = new Latencies();
     private final Map<String, AtomicLong> releaseFailures = new ConcurrentHashMap<>();
     private final AtomicLong claimsSent = new AtomicLong();
@@ -54,6 +61,12 @@ final class HttpClaimClients {
         this.clients = clients;
         this.hosts = hosts;
         this.hostGiven = hostGiven;
+        final AtomicLong releaseThreads = new AtomicLong();
+        this.releasing = Executors.newFixedThreadPool(clients, runnable -> {
+            final Thread thread = new Thread(runnable, "http-release-" + releaseThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** What one phase of claiming gave. */
@@ -142,8 +155,17 @@ final class HttpClaimClients {
 
     private void release(final String claimId) {
         final long sent = System.nanoTime();
-        releases.add(http.sendAsync(request("/v1/claims/" + claimId + "?reason=bench").DELETE().build(),
-                        HttpResponse.BodyHandlers.ofString())
+        final HttpRequest release = request("/v1/claims/" + claimId + "?reason=bench").DELETE().build();
+        releases.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return http.send(release, HttpResponse.BodyHandlers.ofString());
+                    } catch (final IOException failed) {
+                        throw new CompletionException(failed);
+                    } catch (final InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(interrupted);
+                    }
+                }, releasing)
                 .handle((answer, failure) -> {
                     synchronized (releaseLatencies) {
                         releaseLatencies.record(System.nanoTime() - sent);
@@ -170,6 +192,12 @@ final class HttpClaimClients {
         } catch (final IOException notJson) {
             return "?";
         }
+    }
+
+    /** Stops the release threads; call after {@link #awaitReleases}. */
+    @Override
+    public void close() {
+        releasing.shutdownNow();
     }
 
     /** Waits until every release sent has been answered. */

@@ -78,7 +78,9 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
             final HttpClaimClients.Phase measured = claimClients.run(Duration.ofSeconds(durationSeconds));
             final double cpuSeconds = (ProcessCpu.nanos() - cpuBefore) / 1e9;
             final double loadAfter = HttpBenchOptions.loadAverage();
-            claimClients.awaitReleases(Duration.ofMinutes(2));
+            try (claimClients) {
+                claimClients.awaitReleases(Duration.ofMinutes(2));
+            }
 
             final LedgerAudit history = CommittedLedger.audit(service.clientProperties(), service.names(),
                     Duration.ofMinutes(5));
