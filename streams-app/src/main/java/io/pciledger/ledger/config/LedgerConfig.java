@@ -80,6 +80,9 @@ public final class LedgerConfig extends AbstractConfig {
      */
     static final long DEFAULT_POLL_MS = 5;
 
+    /** The record cache's size under its deprecated name, which an operator's configuration may still use. */
+    private static final String DEPRECATED_CACHE_MAX_BYTES = "cache.max.bytes.buffering";
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, "The Kafka brokers to connect to, host:port[,host:port...].")
@@ -248,7 +251,9 @@ public final class LedgerConfig extends AbstractConfig {
         // No record cache in front of the stores: with one, a commit flushes each task's cache and then waits for
         // the producer, one round trip per task (18 tasks), which tripled the commit. Facts rewrite a host's header
         // more often without it (about a quarter more bytes per fact), at the same fold rate.
-        properties.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        if (!properties.containsKey(DEPRECATED_CACHE_MAX_BYTES)) {
+            properties.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        }
         // Kafka 5.0's default, asked for now: processing-error handling the same on global and stream threads.
         properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Unless the operator names a setter of their own, the RocksDB stores share one bounded budget; the

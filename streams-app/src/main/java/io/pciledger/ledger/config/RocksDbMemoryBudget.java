@@ -23,6 +23,9 @@ public record RocksDbMemoryBudget(long totalBytes, double writeBufferRatio) {
     /** The largest block a memtable allocates its memory in. */
     private static final long LARGEST_ARENA_BLOCK_BYTES = 64L * 1024;
 
+    /** RocksDB's own arena block, as a share of the memtable: an eighth. */
+    private static final int ARENA_BLOCKS_PER_MEMTABLE = 8;
+
     /**
      * @throws IllegalArgumentException when the total is not positive or the ratio is not between 0 and 1
      */
@@ -59,6 +62,6 @@ public record RocksDbMemoryBudget(long totalBytes, double writeBufferRatio) {
      * results: its background threads took 38 % of a core while claims were decided (docs/benchmarks.md).
      */
     public long arenaBlockBytes() {
-        return Math.min(LARGEST_ARENA_BLOCK_BYTES, memtableBytes() / 8);
+        return Math.min(LARGEST_ARENA_BLOCK_BYTES, memtableBytes() / ARENA_BLOCKS_PER_MEMTABLE);
     }
 }

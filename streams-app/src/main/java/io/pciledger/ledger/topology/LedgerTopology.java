@@ -54,9 +54,10 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link DeviceKey}) host and address, value the device, its status and holder ({@link LedgerDeviceSerde}), written
  * when an event touched it. These two and the next two may be cached (Kafka Streams' record cache), so that a key
  * written several times between two commits reaches RocksDB and the changelog once, at the commit; the ledger gives
- * that cache no memory by default, for shorter commits ({@code LedgerConfig}). {@code claim-archive} (persistent, changelogged): key ({@link ClaimKey}) host and claim
- * id, value the claim as it ended or the refusal ({@link ArchivedClaimSerde}), written in the transaction of the
- * event that ended or refused it and read by claim id (retries). {@code host-last-heard} (persistent,
+ * that cache no memory by default, for shorter commits ({@code LedgerConfig}). {@code claim-archive} (persistent,
+ * changelogged): key ({@link ClaimKey}) host and claim id, value the claim as it ended or the refusal
+ * ({@link ArchivedClaimSerde}), written in the transaction of the event that ended or refused it and read by claim
+ * id (retries). {@code host-last-heard} (persistent,
  * changelogged): key host, value when its agent was last heard, in epoch milliseconds by the ledger's clock. Both
  * inputs are keyed by host and co-partitioned, so one task owns a host and decides every claim on it in order (see
  * {@link LedgerProcessor}).

@@ -58,6 +58,16 @@ class LedgerConfigTest {
     }
 
     @Test
+    void aRecordCacheSizedUnderItsDeprecatedNameIsNotOverridden() {
+        final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
+                "streams.cache.max.bytes.buffering", "10485760")).streamsProperties();
+
+        assertThat(properties)
+                .containsEntry("cache.max.bytes.buffering", "10485760")
+                .doesNotContainKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+    }
+
+    @Test
     void theOperatorMayStillGiveTheRecordCacheMemoryAndPollLonger() {
         final Properties properties = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "b:9092",
                 "streams.statestore.cache.max.bytes", "10485760", "streams.poll.ms", "100")).streamsProperties();

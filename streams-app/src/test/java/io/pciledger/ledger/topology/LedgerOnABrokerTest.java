@@ -65,7 +65,7 @@ class LedgerOnABrokerTest {
     @Test
     void grantsAreCommittedAndARestartedLedgerContinuesFromItsState(final KafkaCluster kafka) throws Exception {
         final TopicNames names = freshTopics(kafka);
-        final LedgerConfig config = config(kafka, names, Map.of());
+        final LedgerConfig config = config(kafka, names);
 
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
                 KafkaConsumer<String, ClaimResult> results = consumer(kafka, names, Topics.CLAIM_RESULTS)) {
@@ -110,8 +110,8 @@ class LedgerOnABrokerTest {
         return names;
     }
 
-    private LedgerConfig config(final KafkaCluster kafka, final TopicNames names, final Map<String, Object> extra) {
-        final Map<String, Object> settings = new HashMap<>(extra);
+    private LedgerConfig config(final KafkaCluster kafka, final TopicNames names) {
+        final Map<String, Object> settings = new HashMap<>();
         settings.put(LedgerConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         settings.put(LedgerConfig.APPLICATION_ID, names.prefix().replaceAll("\\.$", ""));
         settings.put(LedgerConfig.STATE_DIR, stateDir.toString());
@@ -163,12 +163,7 @@ class LedgerOnABrokerTest {
      */
     private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results,
             final List<ClaimResult> unread, final String claimId) {
-        return awaitResult(results, unread, claimId, Duration.ofSeconds(90));
-    }
-
-    private static CommandOutcome awaitResult(final KafkaConsumer<String, ClaimResult> results,
-            final List<ClaimResult> unread, final String claimId, final Duration limit) {
-        await().atMost(limit).alias("result of " + claimId).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).alias("result of " + claimId).until(() -> {
             results.poll(Duration.ofMillis(200)).forEach(record -> unread.add(record.value()));
             return unread.stream().anyMatch(result -> result.getClaimId().equals(claimId));
         });
