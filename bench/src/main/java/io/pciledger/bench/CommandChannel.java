@@ -98,8 +98,11 @@ final class CommandChannel implements AutoCloseable {
                 for (final ConsumerRecord<String, ClaimResult> record : results.poll(Duration.ofMillis(500))) {
                     final Pending pending = waiting.remove(record.value().getCommandId());
                     if (pending != null) {
-                        stages.record(pending.sentMs, pending.storedMs, record.value().getDecidedAt().toEpochMilli(),
-                                System.currentTimeMillis());
+                        final long storedMs = pending.storedMs;
+                        if (storedMs >= 0) {
+                            stages.record(pending.sentMs, storedMs, record.value().getDecidedAt().toEpochMilli(),
+                                    System.currentTimeMillis());
+                        }
                         pending.answer.complete(record.value());
                     }
                 }
@@ -127,8 +130,8 @@ final class CommandChannel implements AutoCloseable {
 
         final CompletableFuture<ClaimResult> answer = new CompletableFuture<>();
         final long sentMs;
-        /** Set by the producer's callback, which runs before the result can be read. */
-        volatile long storedMs;
+        /** Set by the producer's callback; usually before the result is read, but that is not guaranteed. */
+        volatile long storedMs = -1;
 
         Pending(final long sentMs) {
             this.sentMs = sentMs;

@@ -12,11 +12,13 @@ import java.util.Map;
  * <ol>
  *   <li>{@code sent_to_stored}: from the send until the broker acknowledged the command;</li>
  *   <li>{@code stored_to_decided}: until the ledger decided it (the result's {@code decided_at}): the wait for the
- *       stream thread to poll it, behind the commands and the commit before it;</li>
+ *       stream thread to poll it, behind the commands and the commit before it. Kafka Streams reads the clock once
+ *       per batch of a task, so "decided" is when the command's batch started: a few milliseconds early at most;</li>
  *   <li>{@code decided_to_answered}: until the client read the committed result: the rest of the transaction, its
  *       commit, and the client's fetch.</li>
  * </ol>
- * Millisecond resolution. Thread-safe: the channel's callbacks and its listener record, the benchmark takes.
+ * Claims and releases alike. Millisecond resolution. Thread-safe: the channel's listener records, the benchmark
+ * takes.
  */
 final class CommandStages {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class LedgerBenchOptions extends KafkaBenchOptions {
 
     @Option(names = "--commit-interval-ms",
-            description = "The ledger's ledger.commit.interval.ms (default: the ledger's own default, 100).")
+            description = "The ledger's ledger.commit.interval.ms (default: the ledger's own default).")
     Long commitIntervalMs;
 
     @Option(names = "--stream-threads",

@@ -29,6 +29,9 @@ public final class CloudViews implements AutoCloseable {
     private final CommittedTable<io.pciledger.schemas.group.GroupRegistration> groups;
 
     public CloudViews(final TopicNames names, final Map<String, Object> clientProperties) {
+        final String groupCountsTopic = names.of(Topics.GROUP_COUNTS);
+        final String hostPoolsTopic = names.of(Topics.HOST_POOLS);
+        final String groupsTopic = names.of(Topics.GROUPS);
         // One deserializer per table, made here: making one reads the schema history from the class path.
         final Deserializer<io.pciledger.schemas.derived.GroupCounts> groupCountsReader =
                 Topics.GROUP_COUNTS.valueSerde().deserializer();
@@ -36,12 +39,10 @@ public final class CloudViews implements AutoCloseable {
                 Topics.HOST_POOLS.valueSerde().deserializer();
         final Deserializer<io.pciledger.schemas.group.GroupRegistration> groupsReader =
                 Topics.GROUPS.valueSerde().deserializer();
-        this.groupCounts = new CommittedTable<>(names.of(Topics.GROUP_COUNTS), clientProperties,
-                (group, bytes) -> GroupCountRecords.toDomain(
-                        groupCountsReader.deserialize(names.of(Topics.GROUP_COUNTS), bytes)));
-        this.hostPools = new CommittedTable<>(names.of(Topics.HOST_POOLS), clientProperties,
-                (host, bytes) -> HostPoolRecords.toDomain(
-                        hostPoolsReader.deserialize(names.of(Topics.HOST_POOLS), bytes)),
+        this.groupCounts = new CommittedTable<>(groupCountsTopic, clientProperties,
+                (group, bytes) -> GroupCountRecords.toDomain(groupCountsReader.deserialize(groupCountsTopic, bytes)));
+        this.hostPools = new CommittedTable<>(hostPoolsTopic, clientProperties,
+                (host, bytes) -> HostPoolRecords.toDomain(hostPoolsReader.deserialize(hostPoolsTopic, bytes)),
                 (host, pools) -> {
                     if (pools == null) {
                         fleetPools.remove(host);
@@ -49,9 +50,9 @@ public final class CloudViews implements AutoCloseable {
                         fleetPools.put(pools);
                     }
                 });
-        this.groups = new CommittedTable<>(names.of(Topics.GROUPS), clientProperties, (group, bytes) -> {
+        this.groups = new CommittedTable<>(groupsTopic, clientProperties, (group, bytes) -> {
             final io.pciledger.schemas.group.GroupRegistration registration =
-                    groupsReader.deserialize(names.of(Topics.GROUPS), bytes);
+                    groupsReader.deserialize(groupsTopic, bytes);
             return registration.getDeleted() ? null : registration;
         });
     }
