@@ -32,7 +32,6 @@ public final class CloudViews implements AutoCloseable {
         final String groupCountsTopic = names.of(Topics.GROUP_COUNTS);
         final String hostPoolsTopic = names.of(Topics.HOST_POOLS);
         final String groupsTopic = names.of(Topics.GROUPS);
-        // One deserializer per table, made here: making one reads the schema history from the class path.
         final Deserializer<io.pciledger.schemas.derived.GroupCounts> groupCountsReader =
                 Topics.GROUP_COUNTS.valueSerde().deserializer();
         final Deserializer<io.pciledger.schemas.derived.HostPools> hostPoolsReader =

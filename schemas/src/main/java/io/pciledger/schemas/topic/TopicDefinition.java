@@ -1,6 +1,8 @@
 package io.pciledger.schemas.topic;
 
 import io.pciledger.schemas.serde.AvroSerde;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -16,8 +18,15 @@ import org.apache.avro.specific.SpecificRecord;
 public record TopicDefinition<V extends SpecificRecord>(
         String name, String keyMeaning, Class<V> valueType, Retention retention, boolean coPartitioned) {
 
-    /** A new serde for this topic's values. */
+    /** One serde per value type, made on first use: making one reads the schema history from the class path. */
+    private static final Map<Class<?>, AvroSerde<?>> SERDES = new ConcurrentHashMap<>();
+
+    /**
+     * The serde for this topic's values, shared by every caller (its codec is thread-safe): callers may ask for it
+     * per record without paying for a new one.
+     */
+    @SuppressWarnings("unchecked")
     public AvroSerde<V> valueSerde() {
-        return AvroSerde.forClass(valueType);
+        return (AvroSerde<V>) SERDES.computeIfAbsent(valueType, type -> AvroSerde.forClass(valueType));
     }
 }
