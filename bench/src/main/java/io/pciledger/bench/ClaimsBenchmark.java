@@ -141,7 +141,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                     ClaimTally all = new ClaimTally();
                     ClaimTally measured = new ClaimTally();
                     LedgerTimeSpent beforeMeasuring = null;
-                    Map<String, String> stagesMeasured = Map.of();
+                    Map<String, String> stagesMeasured;
                     LedgerTimeSpent spentMeasuring;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
                         for (int run = 0; run <= measuredRuns; run++) {

@@ -1,5 +1,6 @@
 package io.pciledger.bench;
 
+import io.pciledger.query.claims.CommandSender;
 import io.pciledger.schemas.command.Command;
 import io.pciledger.schemas.result.ClaimResult;
 import io.pciledger.schemas.topic.TopicNames;
@@ -14,17 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The claim path as the query service will use it: a command goes to {@code pci.commands} keyed by its host
- * ({@code acks=all}, idempotent), and is answered by its result on {@code pci.claim-results} once that result is
+ * The claim path as the query service uses it: a command goes to {@code pci.commands} through the service's own
+ * {@link CommandSender} (keyed by its host, {@code acks=all}, idempotent, no linger), and is answered by its result on {@code pci.claim-results} once that result is
  * committed. One {@code read_committed} consumer (no group, every partition, from where the topic ended when the
  * channel opened) runs on a thread of its own and completes the answer of each command id it sees. Each answer's
  * time is recorded by stage ({@link #stages()}).
@@ -33,8 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class CommandChannel implements AutoCloseable {
 
-    private final KafkaProducer<String, Command> producer;
-    private final String commandsTopic;
+    private final CommandSender sender;
     private final KafkaConsumer<String, ClaimResult> results;
     private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
     private final CommandStages stages = new CommandStages();
@@ -43,14 +39,7 @@ final class CommandChannel implements AutoCloseable {
     private volatile boolean open = true;
 
     CommandChannel(final Map<String, Object> clientProperties, final TopicNames names) {
-        final Map<String, Object> producerConfig = new HashMap<>(clientProperties);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // As the query service's CommandSender: a claim is sent alone, and waiting for company only delays it.
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                Topics.COMMANDS.valueSerde().serializer());
-        this.commandsTopic = names.of(Topics.COMMANDS);
+        this.sender = new CommandSender(names.of(Topics.COMMANDS), clientProperties);
 
         final Map<String, Object> consumerConfig = new HashMap<>(clientProperties);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -77,7 +66,7 @@ final class CommandChannel implements AutoCloseable {
         }
         final Pending pending = new Pending(System.currentTimeMillis());
         waiting.put(command.getCommandId(), pending);
-        producer.send(new ProducerRecord<>(commandsTopic, command.getHost(), command), (metadata, exception) -> {
+        sender.send(command, (metadata, exception) -> {
             pending.storedMs = System.currentTimeMillis();
             if (exception != null) {
                 waiting.remove(command.getCommandId());
@@ -122,7 +111,7 @@ final class CommandChannel implements AutoCloseable {
         open = false;
         results.wakeup();
         listener.join(Duration.ofSeconds(30).toMillis());
-        producer.close();
+        sender.close();
     }
 
     /** A command sent and not yet answered. */

@@ -5,6 +5,7 @@ import io.pciledger.schemas.topic.Topics;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +36,11 @@ public final class CommandSender implements AutoCloseable {
 
     public Future<RecordMetadata> send(final Command command) {
         return producer.send(new ProducerRecord<>(topic, command.getHost(), command));
+    }
+
+    /** As {@link #send(Command)}; {@code acknowledged} runs on the producer's I/O thread once the broker answered. */
+    public Future<RecordMetadata> send(final Command command, final Callback acknowledged) {
+        return producer.send(new ProducerRecord<>(topic, command.getHost(), command), acknowledged);
     }
 
     @Override
