@@ -74,8 +74,7 @@ public final class ClaimLifecycle {
     /** The decision to expire every live claim of the host whose time-to-live has run out at {@code now}. */
     public static Decision expire(final HostLedger ledger, final Instant now) {
         final List<Claim> due = ledger.liveClaims().stream()
-                .filter(claim -> claim.status() == ClaimStatus.LIVE && claim.expiresAt() != null
-                        && !claim.expiresAt().isAfter(now))
+                .filter(claim -> expires(claim) && !claim.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Claim::expiresAt).thenComparing(Claim::claimId))
                 .toList();
         Decision decision = Decision.none();
@@ -84,6 +83,19 @@ public final class ClaimLifecycle {
                     ended(ledger, claim, new ClaimExpired(claim.claimId(), claim.addresses())));
         }
         return decision;
+    }
+
+    /**
+     * The earliest moment at which {@link #expire} would expire a claim of the host, or empty when no claim of it
+     * can expire (none is live, or every live one is confirmed or has no time-to-live).
+     */
+    public static Optional<Instant> nextExpiry(final HostLedger ledger) {
+        return ledger.liveClaims().stream().filter(ClaimLifecycle::expires).map(Claim::expiresAt)
+                .min(Comparator.naturalOrder());
+    }
+
+    private static boolean expires(final Claim claim) {
+        return claim.status() == ClaimStatus.LIVE && claim.expiresAt() != null;
     }
 
     private static Decision ended(final HostLedger ledger, final Claim claim, final LedgerEvent end) {

@@ -2,9 +2,11 @@ package io.pciledger.ledger.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One host's ledger at work: decide, append, apply, in one call, so that the stream processor and the tests go
@@ -73,6 +75,18 @@ public final class HostLedgerSession {
     /** Expires every live claim past its time-to-live at {@code cause.at()} ({@link ClaimLifecycle#expire}). */
     public List<LedgerRecord> expire(final Cause cause) {
         return ledger.append(ClaimLifecycle.expire(ledger, cause.at()), cause);
+    }
+
+    /**
+     * When this host next needs {@link #expire} or {@link #checkLiveness} (with {@code staleAfter}): the earlier of
+     * its first claim deadline ({@link ClaimLifecycle#nextExpiry}) and the moment its agent's silence would make it
+     * stale ({@link LivenessRule#staleAt}); empty when neither can come. A check before then records nothing, so a
+     * caller may leave the host alone until then, as long as nothing else is appended or heard in between.
+     */
+    public Optional<Instant> nextCheckDue(final Duration staleAfter) {
+        return Stream.of(ClaimLifecycle.nextExpiry(ledger), LivenessRule.staleAt(ledger, lastHeard, staleAfter))
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
     }
 
     public HostLedger ledger() {

@@ -4,6 +4,7 @@ import io.pciledger.ledger.domain.LedgerEvent.HostMarkedStale;
 import io.pciledger.ledger.domain.LedgerEvent.HostReturned;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Rule 8, liveness. A host whose agent has been silent (no heartbeat, no fact) for longer than
@@ -28,6 +29,19 @@ public final class LivenessRule {
             return Decision.none();
         }
         return Decision.of(new HostMarkedStale(lastHeard));
+    }
+
+    /**
+     * The earliest moment at which {@link #check} would mark the host stale if its agent stays silent: just after
+     * {@code staleAfter} has passed since {@code lastHeard}; empty when no silence can mark it (it is stale
+     * already, has no history, or was never heard).
+     */
+    public static Optional<Instant> staleAt(final HostLedger ledger, final Instant lastHeard,
+            final Duration staleAfter) {
+        if (ledger.isStale() || !ledger.hasHistory() || lastHeard == null) {
+            return Optional.empty();
+        }
+        return Optional.of(lastHeard.plus(staleAfter).plusNanos(1));
     }
 
     /** What an agent's report means for liveness: a stale host returns. */

@@ -68,10 +68,10 @@ import org.slf4j.LoggerFactory;
  * claimable only by their owner and admins): the registrations of the groups it requests, looked up by group for
  * every command.
  *
- * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it looks at every host it owns: claims past their
- * time-to-live expire, and a host whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is
- * marked stale. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor
- * {@code ledger}.
+ * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it checks the hosts it owns that are due
+ * ({@link HostCheckSchedule}; at its first check, all of them): claims past their time-to-live expire, and a host
+ * whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is marked stale. Those events are
+ * caused by {@code expiry@<time>} and {@code liveness@<time>}, actor {@code ledger}.
  *
  * <p>A record whose key is not the host it names is dead-lettered (to {@code pci.dead-letters}, with the reason),
  * not applied: on another partition it would be decided by a task that does not own the host, which is how claims
@@ -90,6 +90,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private KeyValueStore<String, Long> lastHeard;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
+    private final HostCheckSchedule checks = new HostCheckSchedule();
 
     LedgerProcessor(final LedgerTimers timers) {
         this.timers = timers;
@@ -108,10 +109,14 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
     }
 
-    /** Expires due claims and marks silent hosts stale, on every host this task owns. */
+    /**
+     * Expires due claims and marks silent hosts stale: on the hosts the schedule says are due, or, at the first
+     * check of this processor, on every host this task owns, scheduling each.
+     */
     private void checkHosts(final long wallClockMs) {
         final Instant now = Instant.ofEpochMilli(wallClockMs);
-        for (final String host : hosts.hosts()) {
+        final List<String> due = checks.isComplete() ? checks.takeDue(now) : hosts.hosts();
+        for (final String host : due) {
             forgettingOnFailure(host, () -> {
                 final LoadedHost loaded = hosts.load(host);
                 final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
@@ -119,8 +124,10 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
                         session.expire(Cause.byLedger("expiry@" + now, now)));
                 records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
                 write(session, loaded.counts(), records, now);
+                checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
             });
         }
+        checks.markComplete();
     }
 
     @Override
@@ -155,6 +162,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final List<LedgerRecord> records = session.report(fact, new Cause(avro.getFactId(), avro.getHost(), now));
         session.lastHeard().ifPresent(heard -> lastHeard.put(avro.getHost(), heard.toEpochMilli()));
         write(session, loaded.counts(), records, now);
+        checks.schedule(avro.getHost(), session.nextCheckDue(timers.staleAfter()));
     }
 
     private void handle(final Record<String, SpecificRecord> record, final io.pciledger.schemas.command.Command avro) {
@@ -174,6 +182,9 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         final Answer answer = session.handle(command, requester, groupDirectory(command),
                 new Cause(avro.getCommandId(), requester.actor(), now));
         write(session, loaded.counts(), answer.records(), now);
+        if (!answer.records().isEmpty()) {
+            checks.schedule(avro.getHost(), session.nextCheckDue(timers.staleAfter()));
+        }
         context.forward(new Record<>(command.claimId(),
                 ClaimResults.toAvro(command.claimId(), avro.getCommandId(), avro.getHost(), now, answer.outcome()),
                 now.toEpochMilli()));

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The ledger's clock-driven work: how often it looks at every host it owns (expiring claims past their
+ * The ledger's clock-driven work: how often it checks the hosts it owns that are due (expiring claims past their
  * time-to-live, marking hosts stale), and how long an agent may be silent before its host is stale (rule 8).
  * Both are by the processor's wall clock.
  *

@@ -13,6 +13,7 @@ import io.pciledger.ledger.domain.LedgerEvent.ClaimExpired;
 import io.pciledger.ledger.domain.LedgerEvent.DeviceRemoved;
 import io.pciledger.ledger.domain.LedgerEvent.DevicesReleased;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -176,5 +177,36 @@ class ClaimLifecycleTest {
 
         assertThat(host.release("c1").outcome())
                 .isEqualTo(new Released(List.of(GPU_0.address()), true, expirySeq));
+    }
+
+    @Test
+    void theNextExpiryIsTheEarliestDeadlineOfAClaimNotConfirmed() {
+        host.granted(claim("late", RequestItem.devices("gpu", 1)).withTtl(TTL));
+        host.granted(claim("early", RequestItem.devices("gpu", 1)).withTtl(Duration.ofMinutes(1)));
+
+        assertThat(ClaimLifecycle.nextExpiry(host.ledger())).contains(TestHost.START.plus(Duration.ofMinutes(1)));
+        host.confirm("early");
+        assertThat(ClaimLifecycle.nextExpiry(host.ledger())).contains(TestHost.START.plus(TTL));
+    }
+
+    @Test
+    void claimsWithoutTimeToLiveOrConfirmedHaveNoNextExpiry() {
+        host.granted(claim("kept", RequestItem.devices("gpu", 1)));
+        host.granted(claim("confirmed", RequestItem.devices("gpu", 1)).withTtl(TTL));
+        host.confirm("confirmed");
+
+        assertThat(ClaimLifecycle.nextExpiry(host.ledger())).isEmpty();
+    }
+
+    @Test
+    void expiryRecordsNothingBeforeTheNextExpiryAndExpiresTheClaimAtIt() {
+        host.granted(claim("c1", RequestItem.devices("gpu", 1)).withTtl(TTL));
+        final Instant due = ClaimLifecycle.nextExpiry(host.ledger()).orElseThrow();
+
+        host.advance(Duration.between(host.now(), due).minusNanos(1));
+        assertThat(host.expire()).isEmpty();
+        host.advance(Duration.ofNanos(1));
+        assertThat(events(host.expire())).containsExactly(new ClaimExpired("c1", List.of(GPU_0.address())));
+        assertThat(ClaimLifecycle.nextExpiry(host.ledger())).isEmpty();
     }
 }

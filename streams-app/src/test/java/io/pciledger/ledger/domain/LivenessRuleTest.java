@@ -98,4 +98,43 @@ class LivenessRuleTest {
 
         assertThat(host.checkLiveness(STALE_AFTER)).isEmpty();
     }
+
+    @Test
+    void aHostIsDueToGoStaleJustAfterTheIntervalSinceItsAgentWasHeard() {
+        final TestHost host = TestHost.with(GPU);
+        final Instant staleAt = LivenessRule.staleAt(host.ledger(), TestHost.START, STALE_AFTER).orElseThrow();
+
+        host.advance(Duration.between(host.now(), staleAt).minusNanos(1));
+        assertThat(host.checkLiveness(STALE_AFTER)).isEmpty();
+        host.advance(Duration.ofNanos(1));
+        assertThat(events(host.checkLiveness(STALE_AFTER))).containsExactly(new HostMarkedStale(TestHost.START));
+    }
+
+    @Test
+    void aStaleHostANeverHeardHostAndAHostWithoutHistoryAreNotDueToGoStale() {
+        final TestHost stale = TestHost.with(GPU);
+        stale.advance(STALE_AFTER.plusSeconds(1));
+        stale.checkLiveness(STALE_AFTER);
+
+        assertThat(LivenessRule.staleAt(stale.ledger(), TestHost.START, STALE_AFTER)).isEmpty();
+        assertThat(LivenessRule.staleAt(TestHost.with(GPU).ledger(), null, STALE_AFTER)).isEmpty();
+        assertThat(LivenessRule.staleAt(new TestHost().ledger(), TestHost.START, STALE_AFTER)).isEmpty();
+    }
+
+    @Test
+    void theNextCheckIsTheEarlierOfAClaimDeadlineAndGoingStaleAndMovesWhenTheAgentIsHeard() {
+        final TestHost host = TestHost.with(GPU, pci("0000:b0:00.0", "gpu", 0));
+        final Instant staleAt = TestHost.START.plus(STALE_AFTER).plusNanos(1);
+        assertThat(host.nextCheckDue(STALE_AFTER)).contains(staleAt);
+
+        host.granted(claim("c1", RequestItem.devices("gpu", 1)).withTtl(STALE_AFTER.plusMinutes(1)));
+        assertThat(host.nextCheckDue(STALE_AFTER)).contains(staleAt);
+        host.granted(claim("c2", RequestItem.devices("gpu", 1)).withTtl(Duration.ofMinutes(1)));
+        assertThat(host.nextCheckDue(STALE_AFTER)).contains(TestHost.START.plus(Duration.ofMinutes(1)));
+
+        host.confirm("c2");
+        host.advance(Duration.ofMinutes(2));
+        host.heartbeat();
+        assertThat(host.nextCheckDue(STALE_AFTER)).contains(TestHost.START.plus(STALE_AFTER.plusMinutes(1)));
+    }
 }

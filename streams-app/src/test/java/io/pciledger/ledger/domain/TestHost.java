@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One host driven through a {@link HostLedgerSession}, as the processor drives it: facts from its agent, commands
@@ -109,6 +110,10 @@ final class TestHost {
 
     List<LedgerRecord> checkLiveness(final Duration staleAfter) {
         return kept(session.checkLiveness(staleAfter, Cause.byLedger("liveness-" + ++causes, now)));
+    }
+
+    Optional<Instant> nextCheckDue(final Duration staleAfter) {
+        return session.nextCheckDue(staleAfter);
     }
 
     void advance(final Duration duration) {

@@ -25,6 +25,7 @@ import io.pciledger.schemas.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -50,13 +51,14 @@ import net.jqwik.api.Provide;
 class TopologyPropertiesTest {
 
     private static final TopicNames NAMES = TopicNames.DEFAULT;
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
 
     @Property(tries = 40)
     void publishedLedgerReplaysToTheStoredStatePoolsCountsAndAuditStores(@ForAll("histories") final List<Step> steps)
             throws Exception {
         final Path stateDir = Files.createTempDirectory("ledger-property");
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092",
-                LedgerConfig.STATE_DIR, stateDir.toString(), LedgerConfig.CHECK_INTERVAL_MS, "60000",
+                LedgerConfig.STATE_DIR, stateDir.toString(), LedgerConfig.CHECK_INTERVAL_MS, String.valueOf(CHECK_EVERY.toMillis()),
                 LedgerConfig.STALE_AFTER_MS, String.valueOf(RandomHistory.STALE_AFTER.toMillis())));
         try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(NAMES, config.timers()),
                 config.streamsProperties(), TestHost.START)) {
@@ -69,6 +71,7 @@ class TopologyPropertiesTest {
             final KeyValueStore<String, HostHeader> store =
                     driver.getKeyValueStore(LedgerTopology.HOST_LEDGERS_STORE);
             int ids = 0;
+            Instant now = TestHost.START;
             for (final Step step : steps) {
                 final String id = "id-" + ++ids;
                 final Command command = command(step, store);
@@ -80,8 +83,11 @@ class TopologyPropertiesTest {
                             Requester.admin("ops"), command));
                 } else if (step instanceof Advance advance) {
                     driver.advanceWallClockTime(Duration.ofMinutes(advance.minutes()));
+                    now = now.plus(Duration.ofMinutes(advance.minutes()));
                 }
             }
+            driver.advanceWallClockTime(CHECK_EVERY);
+            assertNothingOverdue(driver, store, now.plus(CHECK_EVERY));
 
             final List<LedgerRecord> published = driver.createOutputTopic(NAMES.of(Topics.LEDGER),
                             new StringDeserializer(), Topics.LEDGER.valueSerde().deserializer())
@@ -115,6 +121,27 @@ class TopologyPropertiesTest {
             try (var paths = Files.walk(stateDir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * After a check at {@code checkedAt}, no claim is still live past its deadline and a host silent for longer than
+     * the stale interval is marked: the ledger's checks visit the hosts that are due, and miss none.
+     */
+    private static void assertNothingOverdue(final TopologyTestDriver driver,
+            final KeyValueStore<String, HostHeader> store, final Instant checkedAt) {
+        final HostLedger checked = StoredHosts.read(store,
+                driver.getKeyValueStore(LedgerTopology.HOST_DEVICES_STORE), TestHost.NAME,
+                ArchiveContents.of(driver.getKeyValueStore(LedgerTopology.CLAIM_ARCHIVE_STORE), TestHost.NAME))
+                .orElseThrow();
+        assertThat(checked.liveClaims()).as("claims still live at %s", checkedAt)
+                .noneMatch(claim -> claim.status() == ClaimStatus.LIVE && claim.expiresAt() != null
+                        && !claim.expiresAt().isAfter(checkedAt));
+        final Long heard = driver.<String, Long>getKeyValueStore(LedgerTopology.LAST_HEARD_STORE).get(TestHost.NAME);
+        if (checked.hasHistory() && heard != null
+                && Duration.between(Instant.ofEpochMilli(heard), checkedAt).compareTo(RandomHistory.STALE_AFTER) > 0) {
+            assertThat(checked.isStale()).as("host last heard at %s, checked at %s", Instant.ofEpochMilli(heard),
+                    checkedAt).isTrue();
         }
     }
 

@@ -295,6 +295,33 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void aClaimDecidedAfterTheLedgersFirstCheckStillExpires() {
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        command(claim("c-1", RequestItem.devices("gpu", 1)).withTtl(Duration.ofMinutes(2)));
+        ledger.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertThat(ledger.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
+                .isEqualTo(new LedgerEvent.ClaimExpired("c-1", List.of(GPU.address()))));
+    }
+
+    @Test
+    void aHostFirstReportedAfterTheLedgersFirstCheckIsMarkedStaleWhenSilent() {
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        report(new InventoryFact.HostSnapshot(List.of(GPU)));
+        ledger.readValuesToList();
+
+        driver.advanceWallClockTime(STALE_AFTER.plusSeconds(2));
+
+        assertThat(ledgerRecords()).singleElement().satisfies(record -> assertThat(record.value.event())
+                .isEqualTo(new LedgerEvent.HostMarkedStale(WALL_CLOCK.plusSeconds(1))));
+    }
+
+    @Test
     void silentHostIsMarkedStaleAndReturnsWithItsNextReport() {
         report(new InventoryFact.HostSnapshot(List.of(GPU)));
         ledger.readValuesToList();

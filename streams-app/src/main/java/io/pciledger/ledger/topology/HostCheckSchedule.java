@@ -1,0 +1,70 @@
+package io.pciledger.ledger.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * When each host of one task next needs the ledger's expiry and liveness check, so that a check visits the hosts
+ * that are due, not every host the task owns: loading every host every {@link LedgerTimers#checkEvery()} decoded the
+ * whole partition from RocksDB once its hosts outnumbered the processor's in-memory ones, and held up the claims
+ * waiting behind the check.
+ *
+ * <p>The schedule lives in memory only. A new processor (after a restore or a rebalance) knows no due times, so it is
+ * {@linkplain #isComplete() incomplete} until the processor's first check has visited every host and scheduled
+ * each; from then on, every decision that appends to a host or hears its agent reschedules that host.
+ *
+ * <p>A host with nothing that can come due (no claim that expires, its agent stale already or never heard) has no
+ * entry, so hosts that only ever received commands for nothing take no memory here.
+ */
+final class HostCheckSchedule {
+
+    private record Due(Instant at, String host) {
+    }
+
+    private final Map<String, Instant> dueByHost = new HashMap<>();
+    private final NavigableSet<Due> byTime = new TreeSet<>(
+            Comparator.comparing(Due::at).thenComparing(Due::host));
+    private boolean complete;
+
+    /** Whether every host of the task has been scheduled since this schedule was made. */
+    boolean isComplete() {
+        return complete;
+    }
+
+    /** Records that every host of the task has now been scheduled. */
+    void markComplete() {
+        complete = true;
+    }
+
+    /** Sets when {@code host} is next due, replacing what was scheduled for it; empty: never, until rescheduled. */
+    void schedule(final String host, final Optional<Instant> due) {
+        final Instant previous = due.isPresent() ? dueByHost.put(host, due.get()) : dueByHost.remove(host);
+        if (previous != null) {
+            byTime.remove(new Due(previous, host));
+        }
+        due.ifPresent(at -> byTime.add(new Due(at, host)));
+    }
+
+    /** The hosts due at or before {@code now}, earliest first, taken off the schedule: the caller reschedules them. */
+    List<String> takeDue(final Instant now) {
+        final List<String> due = new ArrayList<>();
+        while (!byTime.isEmpty() && !byTime.first().at().isAfter(now)) {
+            final Due first = byTime.pollFirst();
+            dueByHost.remove(first.host());
+            due.add(first.host());
+        }
+        return due;
+    }
+
+    /** When {@code host} is due, if it is scheduled. */
+    Optional<Instant> dueAt(final String host) {
+        return Optional.ofNullable(dueByHost.get(host));
+    }
+}
