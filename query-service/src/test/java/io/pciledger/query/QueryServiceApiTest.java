@@ -255,6 +255,8 @@ class QueryServiceApiTest {
         assertProblem(claim(ACME, "{\"claim_id\": \"x\", \"instance\": \"vm\", \"itemz\": []}"), 400,
                 "BAD_REQUEST");
         assertProblem(claim(ACME, "not json"), 400, "BAD_REQUEST");
+        assertProblem(claim(ACME, "{\"claim_id\": \"vm-1/port-2\", \"instance\": \"vm\", \"items\": [{\"group\":"
+                + " \"gpu-a100\"}]}"), 400, "BAD_REQUEST");
         assertProblem(claim(READER, "{\"claim_id\": \"r-1\", \"instance\": \"vm\", \"items\": [{\"group\":"
                 + " \"gpu-a100\"}]}"), 403, "NOT_AUTHORIZED");
         assertProblem(claim(ACME, "{\"claim_id\": \"t-1\", \"tenant\": \"other\", \"instance\": \"vm\","
