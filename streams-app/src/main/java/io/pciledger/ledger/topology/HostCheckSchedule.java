@@ -43,6 +43,14 @@ final class HostCheckSchedule {
         complete = true;
     }
 
+    /**
+     * Records that some host may have been taken off without being scheduled again (a check failed half-way): the
+     * next check visits every host again.
+     */
+    void markIncomplete() {
+        complete = false;
+    }
+
     /** Sets when {@code host} is next due, replacing what was scheduled for it; empty: never, until rescheduled. */
     void schedule(final String host, final Optional<Instant> due) {
         final Instant previous = due.isPresent() ? dueByHost.put(host, due.get()) : dueByHost.remove(host);

@@ -116,16 +116,24 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private void checkHosts(final long wallClockMs) {
         final Instant now = Instant.ofEpochMilli(wallClockMs);
         final List<String> due = checks.isComplete() ? checks.takeDue(now) : hosts.hosts();
-        for (final String host : due) {
-            forgettingOnFailure(host, () -> {
-                final LoadedHost loaded = hosts.load(host);
-                final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
-                final List<LedgerRecord> records = new ArrayList<>(
-                        session.expire(Cause.byLedger("expiry@" + now, now)));
-                records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
-                write(session, loaded.counts(), records, now);
-                checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
-            });
+        try {
+            for (final String host : due) {
+                forgettingOnFailure(host, () -> {
+                    final LoadedHost loaded = hosts.load(host);
+                    final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
+                    final List<LedgerRecord> records = new ArrayList<>(
+                            session.expire(Cause.byLedger("expiry@" + now, now)));
+                    records.addAll(session.checkLiveness(timers.staleAfter(),
+                            Cause.byLedger("liveness@" + now, now)));
+                    write(session, loaded.counts(), records, now);
+                    checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
+                });
+            }
+        } catch (final RuntimeException failure) {
+            // The hosts after the failed one were taken off the schedule unchecked; a processing exception handler
+            // may let this processor go on, so its next check visits every host.
+            checks.markIncomplete();
+            throw failure;
         }
         checks.markComplete();
     }

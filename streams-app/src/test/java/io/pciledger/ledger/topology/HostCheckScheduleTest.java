@@ -46,11 +46,14 @@ class HostCheckScheduleTest {
     }
 
     @Test
-    void aNewScheduleIsIncompleteUntilMarked() {
+    void aScheduleIsIncompleteUntilMarkedAndAgainAfterAFailedCheck() {
         schedule.schedule("compute-1", Optional.of(T0));
         assertThat(schedule.isComplete()).isFalse();
 
         schedule.markComplete();
         assertThat(schedule.isComplete()).isTrue();
+        schedule.markIncomplete();
+        assertThat(schedule.isComplete()).isFalse();
+        assertThat(schedule.dueAt("compute-1")).contains(T0);
     }
 }
