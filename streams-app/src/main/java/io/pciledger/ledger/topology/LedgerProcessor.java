@@ -90,7 +90,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private KeyValueStore<String, Long> lastHeard;
     private KeyValueStore<String, io.pciledger.schemas.group.GroupRegistration> groups;
     private AuditTrail audit;
-    private final HostCheckSchedule checks = new HostCheckSchedule();
+    private HostCheckSchedule checks;
 
     LedgerProcessor(final LedgerTimers timers) {
         this.timers = timers;
@@ -104,6 +104,9 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
                 processorContext.getStateStore(LedgerTopology.CLAIM_ARCHIVE_STORE), CACHED_HOSTS_PER_TASK);
         this.lastHeard = processorContext.getStateStore(LedgerTopology.LAST_HEARD_STORE);
         this.groups = processorContext.getStateStore(LedgerTopology.GROUPS_STORE);
+        // Made here, not with the processor: Kafka Streams re-initialises the same processor after it wiped and
+        // restored the stores (e.g. a failed exactly-once commit), and the due times of rolled-back work must go too.
+        this.checks = new HostCheckSchedule();
         this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
                 processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
         processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
@@ -116,24 +119,16 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private void checkHosts(final long wallClockMs) {
         final Instant now = Instant.ofEpochMilli(wallClockMs);
         final List<String> due = checks.isComplete() ? checks.takeDue(now) : hosts.hosts();
-        try {
-            for (final String host : due) {
-                forgettingOnFailure(host, () -> {
-                    final LoadedHost loaded = hosts.load(host);
-                    final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
-                    final List<LedgerRecord> records = new ArrayList<>(
-                            session.expire(Cause.byLedger("expiry@" + now, now)));
-                    records.addAll(session.checkLiveness(timers.staleAfter(),
-                            Cause.byLedger("liveness@" + now, now)));
-                    write(session, loaded.counts(), records, now);
-                    checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
-                });
-            }
-        } catch (final RuntimeException failure) {
-            // The hosts after the failed one were taken off the schedule unchecked; a processing exception handler
-            // may let this processor go on, so its next check visits every host.
-            checks.markIncomplete();
-            throw failure;
+        for (final String host : due) {
+            forgettingOnFailure(host, () -> {
+                final LoadedHost loaded = hosts.load(host);
+                final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
+                final List<LedgerRecord> records = new ArrayList<>(
+                        session.expire(Cause.byLedger("expiry@" + now, now)));
+                records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
+                write(session, loaded.counts(), records, now);
+                checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
+            });
         }
         checks.markComplete();
     }
@@ -216,13 +211,16 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
 
     /**
      * Runs {@code work} on {@code host}; if it fails, the host's in-memory ledger may be half-way through a decision,
-     * so it is dropped before the failure goes on to Kafka Streams.
+     * so it is dropped before the failure goes on to Kafka Streams. So may the host's due time be (or, in a check,
+     * those of the hosts after it): a processing exception handler may let this processor go on, so its next check
+     * visits every host.
      */
     private void forgettingOnFailure(final String host, final Runnable work) {
         try {
             work.run();
         } catch (final RuntimeException failure) {
             hosts.forget(host);
+            checks.markIncomplete();
             throw failure;
         }
     }

@@ -58,7 +58,8 @@ class TopologyPropertiesTest {
             throws Exception {
         final Path stateDir = Files.createTempDirectory("ledger-property");
         final LedgerConfig config = new LedgerConfig(Map.of(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092",
-                LedgerConfig.STATE_DIR, stateDir.toString(), LedgerConfig.CHECK_INTERVAL_MS, String.valueOf(CHECK_EVERY.toMillis()),
+                LedgerConfig.STATE_DIR, stateDir.toString(),
+                LedgerConfig.CHECK_INTERVAL_MS, String.valueOf(CHECK_EVERY.toMillis()),
                 LedgerConfig.STALE_AFTER_MS, String.valueOf(RandomHistory.STALE_AFTER.toMillis())));
         try (TopologyTestDriver driver = new TopologyTestDriver(LedgerTopology.build(NAMES, config.timers()),
                 config.streamsProperties(), TestHost.START)) {
