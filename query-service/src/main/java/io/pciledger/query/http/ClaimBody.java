@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
  * The body of {@code POST /v1/claims}. Items are either {@code items} (see {@link ItemBody}) or Nova's form
  * {@code "alias": "gpu-a100:2,nvme:1"} (each alias names the PCI group of the same name), not both.
  *
- * <p>The claim id names the claim in paths ({@code /v1/claims/{claim_id}/confirm}), so it may hold only characters
- * a path segment carries as they are ({@link #CLAIM_ID}): a {@code /}, {@code %} or {@code ;} would be granted and
- * then be unreachable for its confirm and release, since Jetty refuses encoded separators in paths.
+ * <p>The claim id names the claim in paths ({@code /v1/claims/{claim_id}/confirm}), so it is kept to characters every
+ * client can put in a path segment as they are ({@link #CLAIM_ID}), and not only dots. A {@code /}, {@code %} or
+ * {@code ;} was granted and then unreachable for its confirm and release (Jetty refuses them encoded), {@code .} and
+ * {@code ..} are path steps, and others must be percent-encoded by every client, which some forget.
  */
 record ClaimBody(String claimId, String instance, String host, String tenant, List<ItemBody> items, String alias,
         Boolean allowNonMigratable, Long ttlSeconds) {
 
-    /** Letters, digits and {@code - . _ ~ : @}, at most 255 of them: enough for UUIDs and compound keys. */
-    static final Pattern CLAIM_ID = Pattern.compile("[A-Za-z0-9._~:@-]{1,255}");
+    /** ASCII letters, digits and {@code - . _ ~ : @}, at most 255, not only dots: UUIDs and compound keys fit. */
+    static final Pattern CLAIM_ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9._~:@-]{1,255}");
 
     /** The claim for {@code tenant}, checked enough that the ledger's own validation names anything left. */
     ClaimRequest toDomain(final String tenantOfClaim) {
@@ -29,8 +30,8 @@ record ClaimBody(String claimId, String instance, String host, String tenant, Li
             throw ApiProblem.badRequest("'claim_id' is required: a key you choose, so a retry is answered once");
         }
         if (!CLAIM_ID.matcher(claimId).matches()) {
-            throw ApiProblem.badRequest("'claim_id' may hold only letters, digits and - . _ ~ : @, at most 255 of "
-                    + "them, since it names the claim in paths such as /v1/claims/{claim_id}");
+            throw ApiProblem.badRequest("'claim_id' may hold only ASCII letters, digits and - . _ ~ : @ (not only "
+                    + "dots), at most 255, since it names the claim in paths such as /v1/claims/{claim_id}");
         }
         if (instance == null || instance.isBlank()) {
             throw ApiProblem.badRequest("'instance' is required: the instance (consumer) the devices are for");
