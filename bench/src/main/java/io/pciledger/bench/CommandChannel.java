@@ -21,10 +21,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The claim path as the query service uses it: a command goes to {@code pci.commands} through the service's own
- * {@link CommandSender} (keyed by its host, {@code acks=all}, idempotent, no linger), and is answered by its result on {@code pci.claim-results} once that result is
- * committed. One {@code read_committed} consumer (no group, every partition, from where the topic ended when the
- * channel opened) runs on a thread of its own and completes the answer of each command id it sees. Each answer's
- * time is recorded by stage ({@link #stages()}).
+ * {@link CommandSender} (keyed by its host, {@code acks=all}, idempotent, no linger), and is answered by its result
+ * on {@code pci.claim-results} once that result is committed. One {@code read_committed} consumer (no group, every
+ * partition, from where the topic ended when the channel opened) runs on a thread of its own and completes the
+ * answer of each command id it sees. Each answer's time is recorded by stage ({@link #stages()}).
  *
  * <p>Thread-safe: many clients share one channel, as requests share one service instance.
  */

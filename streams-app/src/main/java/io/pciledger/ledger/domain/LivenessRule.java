@@ -21,18 +21,20 @@ public final class LivenessRule {
     private LivenessRule() {
     }
 
-    /** Mark the host stale if its agent, last heard at {@code lastHeard} (null: never), is silent too long. */
+    /**
+     * Mark the host stale if its agent, last heard at {@code lastHeard} (null: never), has been silent longer than
+     * {@code staleAfter} at {@code now}: from {@link #staleAt} on.
+     */
     public static Decision check(final HostLedger ledger, final Instant lastHeard, final Instant now,
             final Duration staleAfter) {
-        if (ledger.isStale() || !ledger.hasHistory() || lastHeard == null
-                || Duration.between(lastHeard, now).compareTo(staleAfter) <= 0) {
-            return Decision.none();
-        }
-        return Decision.of(new HostMarkedStale(lastHeard));
+        return staleAt(ledger, lastHeard, staleAfter)
+                .filter(at -> !now.isBefore(at))
+                .map(at -> Decision.of(new HostMarkedStale(lastHeard)))
+                .orElse(Decision.none());
     }
 
     /**
-     * The earliest moment at which {@link #check} would mark the host stale if its agent stays silent: just after
+     * The earliest moment at which the host counts as silent too long if its agent stays silent: just after
      * {@code staleAfter} has passed since {@code lastHeard}; empty when no silence can mark it (it is stale
      * already, has no history, or was never heard).
      */
