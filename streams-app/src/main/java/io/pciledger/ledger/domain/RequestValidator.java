@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
  * What is malformed in a claim request, whatever the host: such a request is refused with
  * {@code INVALID_REQUEST} and a message listing every problem, each naming the item and the value.
  *
- * <p>A request must name a claim id, a tenant and an instance, and have at least one item. Each item needs a
- * count of at least 1, a group unless it is a {@code normal} port, a recognised vnic type and NUMA policy, and
- * a NUMA node that is not negative. A time-to-live, if given, must be positive. A {@code normal} port's group
+ * <p>A request must name a claim id ({@link ClaimId}: one a path can carry), a tenant and an instance, and have at
+ * least one item. Each item needs a count of at least 1, a group unless it is a {@code normal} port, a recognised
+ * vnic type and NUMA policy, and a NUMA node that is not negative. A time-to-live, if given, must be positive. A {@code normal} port's group
  * is ignored, and so is a NUMA policy without a node.
  */
 public final class RequestValidator {
+
+    /** How much of a malformed value a message repeats. */
+    private static final int MAX_ECHOED = 64;
 
     private RequestValidator() {
     }
@@ -24,6 +27,9 @@ public final class RequestValidator {
     public static Optional<String> problems(final ClaimRequest request) {
         final List<String> problems = new ArrayList<>();
         requireText(problems, "claim_id", request.claimId());
+        if (!isBlank(request.claimId()) && !ClaimId.isWellFormed(request.claimId())) {
+            problems.add("claim_id " + quoted(request.claimId()) + " may hold " + ClaimId.RULE);
+        }
         requireText(problems, "tenant", request.tenant());
         requireText(problems, "instance", request.instance());
         if (request.items().isEmpty()) {
@@ -61,6 +67,10 @@ public final class RequestValidator {
         if (isBlank(value)) {
             problems.add(field + " is empty");
         }
+    }
+
+    private static String quoted(final String value) {
+        return "'" + (value.length() > MAX_ECHOED ? value.substring(0, MAX_ECHOED) + "...'" : value + "'");
     }
 
     private static boolean isBlank(final String value) {

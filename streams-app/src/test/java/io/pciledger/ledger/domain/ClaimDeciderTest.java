@@ -193,6 +193,33 @@ class ClaimDeciderTest {
     }
 
     @Test
+    void claimIdNoPathCanCarryIsInvalidAndAllocatesNothing() {
+        final TestHost host = TestHost.with(GPU_0);
+        final ClaimRequest request = claim("vm-42/boot", RequestItem.devices("gpu-a100", 1));
+
+        final Rejected rejected = host.rejected(request);
+
+        assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_REQUEST);
+        assertThat(rejected.message()).startsWith("claim_id 'vm-42/boot' may hold only ASCII letters");
+        assertThat(host.device(GPU_0.address()).status()).isEqualTo(DeviceStatus.FREE);
+        assertThat(host.claim(request).outcome()).as("a retry").isEqualTo(rejected);
+    }
+
+    @Test
+    void claimGrantedUnderAnIdFromBeforeTheRuleIsStillAnsweredOnRetry() {
+        final TestHost host = TestHost.with(GPU_0);
+        final ClaimRequest request = claim("vm-42/boot", RequestItem.devices("gpu-a100", 1));
+        final ClaimedDevice gpu = new ClaimedDevice(GPU_0.address(), "gpu-a100", DevType.TYPE_PCI, null, 0, null, 0);
+        host.ledger().append(Decision.of(new DevicesClaimed(request.claimId(), request.tenant(), request.instance(),
+                request.hash(), List.of(gpu), false, null)), new Cause("old-command", "acme", host.now()));
+
+        final Answer retry = host.claim(request);
+
+        assertThat(retry.outcome()).isEqualTo(new Granted(List.of(gpu), false, 2, null));
+        assertThat(retry.records()).isEmpty();
+    }
+
+    @Test
     void claimWithTimeToLiveExpiresThatLongAfterTheDecision() {
         final TestHost host = TestHost.with(GPU_0);
 

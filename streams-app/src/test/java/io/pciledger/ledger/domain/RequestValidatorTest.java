@@ -53,4 +53,16 @@ class RequestValidatorTest {
         assertThat(RequestValidator.problems(claim("c1", RequestItem.devices("gpu", 1)).withTtl(Duration.ZERO)))
                 .contains("ttl 0 ms is not positive");
     }
+
+    @Test
+    void claimIdMustBeOneAPathCarries() {
+        assertThat(RequestValidator.problems(claim("vm-42/boot", RequestItem.devices("gpu", 1))))
+                .contains("claim_id 'vm-42/boot' may hold only ASCII letters, digits and - . _ ~ : @ (not only dots), "
+                        + "at most 255");
+        assertThat(RequestValidator.problems(claim("..", RequestItem.devices("gpu", 1)))).isPresent();
+        assertThat(RequestValidator.problems(claim("x".repeat(256), RequestItem.devices("gpu", 1))))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("claim_id '" + "x".repeat(64) + "...'"));
+        assertThat(RequestValidator.problems(claim("vm-42:boot@2026-11-24_1.~", RequestItem.devices("gpu", 1))))
+                .isEmpty();
+    }
 }
