@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * a stream thread for up to 631 ms at 1,000 hosts a task, with the claims waiting behind it.
  *
  * <p>The schedule lives in memory only. A processor initialised anew (start, restore, rebalance, or re-initialised
- * after its stores were wiped) knows no due times, so it is {@linkplain #isComplete() incomplete} until its first
- * check has visited every host and scheduled each; from then on, every decision that appends to a host or hears its
- * agent reschedules that host.
+ * after its stores were wiped) knows no due times, so it is {@linkplain #isComplete() incomplete} until a sweep
+ * has visited every host and scheduled each, a few hosts at a time ({@link #sweptUpTo()}, {@link #sweptTo}); from
+ * then on, every decision that appends to a host or hears its agent reschedules that host. (Visiting them all in
+ * one check held the stream thread just as long, for every task at once, after every start and rebalance.)
  *
  * <p>A host with nothing that can come due (no claim that expires, its agent stale already or never heard) has no
  * entry, so hosts that only ever received commands for nothing take no memory here.
@@ -33,23 +34,36 @@ final class HostCheckSchedule {
     private final NavigableSet<Due> byTime = new TreeSet<>(
             Comparator.comparing(Due::at).thenComparing(Due::host));
     private boolean complete;
+    private String sweptUpTo;
 
-    /** Whether every host of the task has been scheduled since this schedule was made. */
+    /** Whether every host of the task has been scheduled since this schedule was made or last made incomplete. */
     boolean isComplete() {
         return complete;
     }
 
-    /** Records that every host of the task has now been scheduled. */
+    /** The last host the sweep has visited, in the stores' order; empty: it starts from the first. */
+    Optional<String> sweptUpTo() {
+        return Optional.ofNullable(sweptUpTo);
+    }
+
+    /** Records that the sweep has visited (and scheduled) every host up to {@code host}. */
+    void sweptTo(final String host) {
+        sweptUpTo = host;
+    }
+
+    /** Records that the sweep has visited every host of the task. */
     void markComplete() {
         complete = true;
+        sweptUpTo = null;
     }
 
     /**
-     * Records that some host may not be scheduled as it should be (a decision or a check failed half-way): the
-     * next check visits every host again.
+     * Records that some host may not be scheduled as it should be (a decision or a check failed half-way): a sweep
+     * visits every host again, from the first.
      */
     void markIncomplete() {
         complete = false;
+        sweptUpTo = null;
     }
 
     /** Sets when {@code host} is next due, replacing what was scheduled for it; empty: never, until rescheduled. */

@@ -60,12 +60,23 @@ final class HostStateStores {
      * caller may append to the ledger, and must then {@link #save} it or {@link #forget} the host.
      */
     LoadedHost load(final String host) {
-        return recent.computeIfAbsent(host, key -> {
-            final StoredClaimArchive claims = new StoredClaimArchive(archive, key);
-            final HostLedger ledger = StoredHosts.read(headers, devices, key, claims)
-                    .orElseGet(() -> HostLedger.empty(key, claims));
-            return new LoadedHost(ledger, HostGroupCounts.of(ledger));
-        });
+        return recent.computeIfAbsent(host, this::read);
+    }
+
+    /**
+     * Like {@link #load}, but a host that is not in memory is read from the stores without being kept there: a
+     * sweep over every host must not push the busy ones out of memory. {@link #save} keeps it like any other.
+     */
+    LoadedHost peek(final String host) {
+        final LoadedHost kept = recent.get(host);
+        return kept != null ? kept : read(host);
+    }
+
+    private LoadedHost read(final String host) {
+        final StoredClaimArchive claims = new StoredClaimArchive(archive, host);
+        final HostLedger ledger = StoredHosts.read(headers, devices, host, claims)
+                .orElseGet(() -> HostLedger.empty(host, claims));
+        return new LoadedHost(ledger, HostGroupCounts.of(ledger));
     }
 
     /**
@@ -96,11 +107,21 @@ final class HostStateStores {
         recent.remove(host);
     }
 
-    /** Every host stored here: those of this task's partition. */
-    List<String> hosts() {
-        final List<String> hosts = new ArrayList<>();
-        try (KeyValueIterator<String, HostHeader> all = headers.all()) {
-            all.forEachRemaining(header -> hosts.add(header.key));
+    /**
+     * The next at most {@code limit} hosts stored here (those of this task's partition) after {@code after}, in the
+     * store's order; from the first when {@code after} is empty.
+     */
+    List<String> hostsAfter(final Optional<String> after, final int limit) {
+        final List<String> hosts = new ArrayList<>(limit);
+        final String skipped = after.orElse(null);
+        try (KeyValueIterator<String, HostHeader> scan = after.isPresent()
+                ? headers.range(after.get(), null) : headers.all()) {
+            while (scan.hasNext() && hosts.size() < limit) {
+                final String host = scan.next().key;
+                if (!host.equals(skipped)) {
+                    hosts.add(host);
+                }
+            }
         }
         return hosts;
     }

@@ -26,11 +26,13 @@ import io.pciledger.ledger.topology.HostStateStores.LoadedHost;
 import io.pciledger.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -69,9 +71,10 @@ import org.slf4j.LoggerFactory;
  * every command.
  *
  * <p>Every {@link LedgerTimers#checkEvery()} of wall-clock time it checks the hosts it owns that are due
- * ({@link HostCheckSchedule}; at its first check, all of them): claims past their time-to-live expire, and a host
- * whose agent has been silent longer than {@link LedgerTimers#staleAfter()} is marked stale. Those events are
- * caused by {@code expiry@<time>} and {@code liveness@<time>}, actor {@code ledger}.
+ * ({@link HostCheckSchedule}): claims past their time-to-live expire, and a host whose agent has been silent longer
+ * than {@link LedgerTimers#staleAfter()} is marked stale. Until every host has a due time (after a start, a
+ * rebalance, or a failed decision), it also sweeps the hosts it owns, a few every 50 ms, checking and scheduling
+ * each. Those events are caused by {@code expiry@<time>} and {@code liveness@<time>}, actor {@code ledger}.
  *
  * <p>A record whose key is not the host it names is dead-lettered (to {@code pci.dead-letters}, with the reason),
  * not applied: on another partition it would be decided by a task that does not own the host, which is how claims
@@ -83,6 +86,12 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
     private static final Logger LOG = LoggerFactory.getLogger(LedgerProcessor.class);
     /** Hosts whose live state a task keeps decoded in memory: some 20 KB each with 60 devices. */
     private static final int CACHED_HOSTS_PER_TASK = 1024;
+    /**
+     * Hosts a sweep checks at a time, and how often: some 10 ms of the stream thread each (at about 0.6 ms a host),
+     * for every task of the thread at once; 1,000 hosts a task are swept in about 3 seconds.
+     */
+    private static final int SWEEP_SLICE_HOSTS = 16;
+    private static final Duration SWEEP_EVERY = Duration.ofMillis(50);
 
     private final LedgerTimers timers;
     private ProcessorContext<String, SpecificRecord> context;
@@ -109,28 +118,52 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
         this.checks = new HostCheckSchedule();
         this.audit = new AuditTrail(processorContext.getStateStore(LedgerTopology.HOST_EVENTS_STORE),
                 processorContext.getStateStore(LedgerTopology.DEVICE_HISTORY_STORE));
-        processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkHosts);
+        processorContext.schedule(timers.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkDueHosts);
+        processorContext.schedule(sweepEvery(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    }
+
+    /** Expires due claims and marks silent hosts stale, on the hosts the schedule says are due. */
+    private void checkDueHosts(final long wallClockMs) {
+        final Instant now = Instant.ofEpochMilli(wallClockMs);
+        for (final String host : checks.takeDue(now)) {
+            check(host, hosts::load, now);
+        }
     }
 
     /**
-     * Expires due claims and marks silent hosts stale: on the hosts the schedule says are due, or, at the first
-     * check of this processor, on every host this task owns, scheduling each.
+     * While the schedule is incomplete, checks and schedules the next {@link #SWEEP_SLICE_HOSTS} hosts of the task:
+     * a few at a time, so that the claims decided meanwhile wait milliseconds, not the whole sweep; read without
+     * being kept in memory, so that the busy hosts stay there.
      */
-    private void checkHosts(final long wallClockMs) {
-        final Instant now = Instant.ofEpochMilli(wallClockMs);
-        final List<String> due = checks.isComplete() ? checks.takeDue(now) : hosts.hosts();
-        for (final String host : due) {
-            forgettingOnFailure(host, () -> {
-                final LoadedHost loaded = hosts.load(host);
-                final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
-                final List<LedgerRecord> records = new ArrayList<>(
-                        session.expire(Cause.byLedger("expiry@" + now, now)));
-                records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
-                write(session, loaded.counts(), records, now);
-                checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
-            });
+    private void sweep(final long wallClockMs) {
+        if (checks.isComplete()) {
+            return;
         }
-        checks.markComplete();
+        final Instant now = Instant.ofEpochMilli(wallClockMs);
+        final List<String> slice = hosts.hostsAfter(checks.sweptUpTo(), SWEEP_SLICE_HOSTS);
+        for (final String host : slice) {
+            check(host, hosts::peek, now);
+            checks.sweptTo(host);
+        }
+        if (slice.size() < SWEEP_SLICE_HOSTS) {
+            checks.markComplete();
+        }
+    }
+
+    private void check(final String host, final Function<String, LoadedHost> loader, final Instant now) {
+        forgettingOnFailure(host, () -> {
+            final LoadedHost loaded = loader.apply(host);
+            final HostLedgerSession session = new HostLedgerSession(loaded.ledger(), lastHeard(host));
+            final List<LedgerRecord> records = new ArrayList<>(
+                    session.expire(Cause.byLedger("expiry@" + now, now)));
+            records.addAll(session.checkLiveness(timers.staleAfter(), Cause.byLedger("liveness@" + now, now)));
+            write(session, loaded.counts(), records, now);
+            checks.schedule(host, session.nextCheckDue(timers.staleAfter()));
+        });
+    }
+
+    private Duration sweepEvery() {
+        return timers.checkEvery().compareTo(SWEEP_EVERY) < 0 ? timers.checkEvery() : SWEEP_EVERY;
     }
 
     @Override

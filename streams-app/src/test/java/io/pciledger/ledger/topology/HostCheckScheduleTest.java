@@ -56,4 +56,18 @@ class HostCheckScheduleTest {
         assertThat(schedule.isComplete()).isFalse();
         assertThat(schedule.dueAt("compute-1")).contains(T0);
     }
+
+    @Test
+    void aSweepResumesAfterTheLastHostItVisitedAndStartsOverWhenTheScheduleIsMadeIncomplete() {
+        assertThat(schedule.sweptUpTo()).isEmpty();
+        schedule.sweptTo("compute-16");
+        assertThat(schedule.sweptUpTo()).contains("compute-16");
+
+        schedule.markIncomplete();
+        assertThat(schedule.sweptUpTo()).as("a failed decision: every host again").isEmpty();
+
+        schedule.sweptTo("compute-3");
+        schedule.markComplete();
+        assertThat(schedule.sweptUpTo()).isEmpty();
+    }
 }
