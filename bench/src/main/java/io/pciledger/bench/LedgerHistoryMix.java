@@ -161,7 +161,7 @@ final class LedgerHistoryMix {
         }
 
         private List<LedgerRecord> claim() {
-            final String claimId = name + "/c" + ++claims;
+            final String claimId = name + ":c" + ++claims;
             final String tenant = "tenant-" + random.nextInt(20);
             final ClaimRequest request = new ClaimRequest(claimId, tenant, "vm-" + claimId, items(random.nextInt(10)),
                     false, random.nextInt(3) == 0 ? TTL : null);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class ClaimId {
 
     /** The rule in words, for messages. */
-    public static final String RULE = "only ASCII letters, digits and - . _ ~ : @ (not only dots), at most 255";
+    public static final String RULE = "only ASCII letters, digits and - . _ ~ : @ (not only dots), at most 255 "
+            + "characters";
 
     private static final Pattern WELL_FORMED = Pattern.compile("(?!\\.+$)[A-Za-z0-9._~:@-]{1,255}");
 

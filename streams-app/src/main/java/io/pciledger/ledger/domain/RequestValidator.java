@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>A request must name a claim id ({@link ClaimId}: one a path can carry), a tenant and an instance, and have at
  * least one item. Each item needs a count of at least 1, a group unless it is a {@code normal} port, a recognised
- * vnic type and NUMA policy, and a NUMA node that is not negative. A time-to-live, if given, must be positive. A {@code normal} port's group
- * is ignored, and so is a NUMA policy without a node.
+ * vnic type and NUMA policy, and a NUMA node that is not negative. A time-to-live, if given, must be positive. A
+ * {@code normal} port's group is ignored, and so is a NUMA policy without a node.
  */
 public final class RequestValidator {
 
@@ -28,7 +28,8 @@ public final class RequestValidator {
         final List<String> problems = new ArrayList<>();
         requireText(problems, "claim_id", request.claimId());
         if (!isBlank(request.claimId()) && !ClaimId.isWellFormed(request.claimId())) {
-            problems.add("claim_id " + quoted(request.claimId()) + " may hold " + ClaimId.RULE);
+            problems.add("claim_id " + quoted(request.claimId()) + " may hold " + ClaimId.RULE
+                    + ", since it names the claim in the API's paths");
         }
         requireText(problems, "tenant", request.tenant());
         requireText(problems, "instance", request.instance());

@@ -55,13 +55,25 @@ class RequestValidatorTest {
     }
 
     @Test
-    void claimIdMustBeOneAPathCarries() {
+    void claimIdAPathCannotCarryIsInvalidAndTheMessageSaysWhy() {
         assertThat(RequestValidator.problems(claim("vm-42/boot", RequestItem.devices("gpu", 1))))
                 .contains("claim_id 'vm-42/boot' may hold only ASCII letters, digits and - . _ ~ : @ (not only dots), "
-                        + "at most 255");
+                        + "at most 255 characters, since it names the claim in the API's paths");
+    }
+
+    @Test
+    void claimIdOfDotsOnlyIsInvalid() {
         assertThat(RequestValidator.problems(claim("..", RequestItem.devices("gpu", 1)))).isPresent();
+    }
+
+    @Test
+    void tooLongClaimIdIsInvalidAndOnlyItsStartRepeated() {
         assertThat(RequestValidator.problems(claim("x".repeat(256), RequestItem.devices("gpu", 1))))
                 .hasValueSatisfying(problem -> assertThat(problem).startsWith("claim_id '" + "x".repeat(64) + "...'"));
+    }
+
+    @Test
+    void claimIdOfEveryAllowedCharacterIsValid() {
         assertThat(RequestValidator.problems(claim("vm-42:boot@2026-11-24_1.~", RequestItem.devices("gpu", 1))))
                 .isEmpty();
     }
