@@ -22,6 +22,10 @@ import java.util.TreeSet;
  * then on, every decision that appends to a host or hears its agent reschedules that host. (Visiting them all in
  * one check held the stream thread just as long, for every task at once, after every start and rebalance.)
  *
+ * <p>A failed decision leaves some host's due time in doubt, so it asks for a pass over every host after it
+ * ({@link #markIncomplete()}); a sweep in progress finishes its pass and then makes another. A host that fails
+ * every time it is checked is passed over like the rest, so it cannot keep the sweep from the hosts after it.
+ *
  * <p>A host with nothing that can come due (no claim that expires, its agent stale already or never heard) has no
  * entry, so hosts that only ever received commands for nothing take no memory here.
  */
@@ -34,6 +38,7 @@ final class HostCheckSchedule {
     private final NavigableSet<Due> byTime = new TreeSet<>(
             Comparator.comparing(Due::at).thenComparing(Due::host));
     private boolean complete;
+    private boolean anotherPass;
     private String sweptUpTo;
 
     /** Whether every host of the task has been scheduled since this schedule was made or last made incomplete. */
@@ -41,29 +46,37 @@ final class HostCheckSchedule {
         return complete;
     }
 
-    /** The last host the sweep has visited, in the stores' order; empty: it starts from the first. */
+    /** The last host the sweep's pass has visited, in the stores' order; empty: the pass starts from the first. */
     Optional<String> sweptUpTo() {
         return Optional.ofNullable(sweptUpTo);
     }
 
-    /** Records that the sweep has visited (and scheduled) every host up to {@code host}. */
+    /** Records that the sweep's pass has visited every host up to {@code host}. */
     void sweptTo(final String host) {
         sweptUpTo = host;
     }
 
-    /** Records that the sweep has visited every host of the task. */
-    void markComplete() {
-        complete = true;
+    /**
+     * Records that the sweep's pass has visited the last host: the schedule is complete, unless it was made
+     * incomplete during the pass, in which case another pass starts from the first host.
+     */
+    void passEnded() {
         sweptUpTo = null;
+        complete = !anotherPass;
+        anotherPass = false;
     }
 
     /**
-     * Records that some host may not be scheduled as it should be (a decision or a check failed half-way): a sweep
-     * visits every host again, from the first.
+     * Records that some host may not be scheduled as it should be (a decision or a check failed half-way): a pass
+     * over every host must start after this; now if no pass has begun, else when the current one ends.
      */
     void markIncomplete() {
-        complete = false;
-        sweptUpTo = null;
+        if (complete || sweptUpTo == null) {
+            complete = false;
+            sweptUpTo = null;
+        } else {
+            anotherPass = true;
+        }
     }
 
     /** Sets when {@code host} is next due, replacing what was scheduled for it; empty: never, until rescheduled. */

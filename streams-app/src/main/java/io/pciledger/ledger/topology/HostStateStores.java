@@ -65,7 +65,7 @@ final class HostStateStores {
 
     /**
      * Like {@link #load}, but a host that is not in memory is read from the stores without being kept there: a
-     * sweep over every host must not push the busy ones out of memory. {@link #save} keeps it like any other.
+     * sweep over every host must not fill the memory with idle hosts. {@link #save} keeps it like any other.
      */
     LoadedHost peek(final String host) {
         final LoadedHost kept = recent.get(host);

@@ -46,28 +46,59 @@ class HostCheckScheduleTest {
     }
 
     @Test
-    void aScheduleIsIncompleteUntilMarkedAndAgainAfterAFailedCheck() {
+    void aScheduleIsIncompleteUntilASweepPassEnds() {
         schedule.schedule("compute-1", Optional.of(T0));
         assertThat(schedule.isComplete()).isFalse();
 
-        schedule.markComplete();
+        schedule.sweptTo("compute-1");
+        schedule.passEnded();
+
         assertThat(schedule.isComplete()).isTrue();
-        schedule.markIncomplete();
-        assertThat(schedule.isComplete()).isFalse();
+        assertThat(schedule.sweptUpTo()).isEmpty();
         assertThat(schedule.dueAt("compute-1")).contains(T0);
     }
 
     @Test
-    void aSweepResumesAfterTheLastHostItVisitedAndStartsOverWhenTheScheduleIsMadeIncomplete() {
+    void aSweepResumesAfterTheLastHostItVisited() {
         assertThat(schedule.sweptUpTo()).isEmpty();
+
         schedule.sweptTo("compute-16");
+
         assertThat(schedule.sweptUpTo()).contains("compute-16");
+        assertThat(schedule.isComplete()).isFalse();
+    }
+
+    @Test
+    void aFailureAfterTheScheduleIsCompleteStartsAPassFromTheFirstHost() {
+        schedule.sweptTo("compute-9");
+        schedule.passEnded();
 
         schedule.markIncomplete();
-        assertThat(schedule.sweptUpTo()).as("a failed decision: every host again").isEmpty();
 
-        schedule.sweptTo("compute-3");
-        schedule.markComplete();
+        assertThat(schedule.isComplete()).isFalse();
         assertThat(schedule.sweptUpTo()).isEmpty();
+    }
+
+    @Test
+    void aFailureDuringAPassLetsItGoOnAndThenAsksForAnother() {
+        schedule.sweptTo("compute-5");
+
+        schedule.markIncomplete();
+        assertThat(schedule.sweptUpTo()).as("the hosts after compute-5 are not held up").contains("compute-5");
+        schedule.passEnded();
+        assertThat(schedule.isComplete()).as("compute-1 to compute-5 may have been missed").isFalse();
+        schedule.sweptTo("compute-9");
+        schedule.passEnded();
+
+        assertThat(schedule.isComplete()).isTrue();
+    }
+
+    @Test
+    void aFailureBeforeThePassHasBegunNeedsNoOtherPass() {
+        schedule.markIncomplete();
+        schedule.sweptTo("compute-9");
+        schedule.passEnded();
+
+        assertThat(schedule.isComplete()).isTrue();
     }
 }

@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -49,9 +48,9 @@ class LedgerProcessorSweepTest {
     private static final LedgerTimers TIMERS = new LedgerTimers(Duration.ofSeconds(10), Duration.ofDays(1));
     private static final Device GPU = new Device("0000:af:00.0", "10de", "20b5", "030200", DevType.TYPE_PCI, null,
             null, null, null, "gpu", Map.of());
-    private static final int HOSTS = 40;
-    /** LedgerProcessor's slice: how many hosts one sweep checks. */
-    private static final int SLICE = 16;
+    private static final int HOSTS = 20;
+    /** How many hosts one sweep checks: LedgerProcessor's slice. */
+    private static final int SLICE = 8;
 
     private final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>(new Properties());
     private int ids;
@@ -69,41 +68,43 @@ class LedgerProcessorSweepTest {
 
     @Test
     void aNewProcessorSweepsItsHostsAFewAtATimeUntilEveryDueClaimHasExpired() {
+        claimedWithTtlOnEveryHost();
+        started();
+        final MockProcessorContext.CapturedPunctuator sweep = lastScheduledSweep();
+        context.resetForwards();
+        final long afterTtl = START.plus(TTL).plusSeconds(1).toEpochMilli();
+        context.setCurrentSystemTimeMs(afterTtl);
+
+        sweep.getPunctuator().punctuate(afterTtl);
+        assertThat(hostsWithExpiredClaims()).as("after one sweep").hasSize(SLICE);
+        sweep.getPunctuator().punctuate(afterTtl);
+        sweep.getPunctuator().punctuate(afterTtl);
+        assertThat(hostsWithExpiredClaims()).as("after three").hasSize(HOSTS);
+    }
+
+    @Test
+    void theSweepStopsOnceEveryHostIsScheduledSoThatAnIdleTaskDoesNotCommit() {
+        claimedWithTtlOnEveryHost();
+        started();
+        final MockProcessorContext.CapturedPunctuator sweep = lastScheduledSweep();
+        final long now = START.plusSeconds(1).toEpochMilli();
+
+        sweep.getPunctuator().punctuate(now);
+        sweep.getPunctuator().punctuate(now);
+        assertThat(sweep.cancelled()).as("12 of 20 hosts swept").isFalse();
+        sweep.getPunctuator().punctuate(now);
+
+        assertThat(sweep.cancelled()).isTrue();
+    }
+
+    /** Every host reported with one GPU, claimed with a time-to-live, by a processor over this context's stores. */
+    private void claimedWithTtlOnEveryHost() {
         final LedgerProcessor first = started();
         for (int host = 0; host < HOSTS; host++) {
             report(first, "compute-" + host, new InventoryFact.HostSnapshot(List.of(GPU)));
             claim(first, "compute-" + host, new ClaimRequest("claim-" + host, "acme", "vm-" + host,
                     List.of(RequestItem.devices("gpu", 1)), false, TTL));
         }
-        started();
-        final Punctuator sweep = andItsSweep();
-        context.resetForwards();
-        final long afterTtl = START.plus(TTL).plusSeconds(1).toEpochMilli();
-        context.setCurrentSystemTimeMs(afterTtl);
-
-        sweep.punctuate(afterTtl);
-        assertThat(hostsWithExpiredClaims()).as("after one sweep").hasSize(SLICE);
-        sweep.punctuate(afterTtl);
-        sweep.punctuate(afterTtl);
-        assertThat(hostsWithExpiredClaims()).as("after three").hasSize(HOSTS);
-        context.resetForwards();
-        sweep.punctuate(afterTtl);
-        assertThat(context.forwarded()).as("once every host is scheduled, the sweep has nothing to do").isEmpty();
-    }
-
-    @Test
-    void aProcessorThatFilledItsStoresHasNothingToSweep() {
-        final LedgerProcessor processor = started();
-        report(processor, "compute-0", new InventoryFact.HostSnapshot(List.of(GPU)));
-        claim(processor, "compute-0", new ClaimRequest("claim-0", "acme", "vm-0",
-                List.of(RequestItem.devices("gpu", 1)), false, TTL));
-        context.resetForwards();
-        final long beforeTtl = START.plus(TTL).minusSeconds(1).toEpochMilli();
-        context.setCurrentSystemTimeMs(beforeTtl);
-
-        andItsSweep().punctuate(beforeTtl);
-
-        assertThat(context.forwarded()).as("the claim is scheduled to expire, not yet due").isEmpty();
     }
 
     private LedgerProcessor started() {
@@ -112,12 +113,12 @@ class LedgerProcessorSweepTest {
         return processor;
     }
 
-    /** The sweep of the processor initialised last: the shortest of its two wall-clock punctuations. */
-    private Punctuator andItsSweep() {
+    /** The sweep of the processor initialised last: its wall-clock punctuation shorter than the check's. */
+    private MockProcessorContext.CapturedPunctuator lastScheduledSweep() {
         final List<MockProcessorContext.CapturedPunctuator> scheduled = context.scheduledPunctuators();
         final MockProcessorContext.CapturedPunctuator sweep = scheduled.get(scheduled.size() - 1);
         assertThat(sweep.getInterval()).isLessThan(TIMERS.checkEvery());
-        return sweep.getPunctuator();
+        return sweep;
     }
 
     private Set<String> hostsWithExpiredClaims() {
