@@ -69,10 +69,11 @@ public final class LedgerConfig extends AbstractConfig {
     private static final long MIB = 1024L * 1024;
 
     /**
-     * Short, because every claim waits for it: a client is answered from the committed result. At 20 ms a claim
-     * takes some 30 ms end to end on a 2-core machine; at Kafka Streams' 100 ms, some 150 ms (docs/benchmarks.md).
+     * Short, because every claim waits for it: a client is answered from the committed result. At 10 ms a claim
+     * takes some 23 ms end to end on a 2-core machine, at 20 ms some 32 ms, at Kafka Streams' 100 ms some 150 ms
+     * (docs/benchmarks.md).
      */
-    static final long DEFAULT_COMMIT_INTERVAL_MS = 20;
+    static final long DEFAULT_COMMIT_INTERVAL_MS = 10;
 
     /**
      * How long the stream thread waits in a poll that finds nothing. Kafka Streams commits only between polls, so an

@@ -23,7 +23,7 @@ class LedgerConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "pci-ledger")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/pci-ledger")
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20L)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 10L)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         DeadLetterHandler.class.getName())
                 .containsEntry(DeadLetterHandler.TOPIC_CONFIG, "pci.dead-letters");
