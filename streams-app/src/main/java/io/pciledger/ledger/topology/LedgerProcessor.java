@@ -92,7 +92,7 @@ final class LedgerProcessor implements Processor<String, SpecificRecord, String,
      * 1,000 such hosts, 631 ms), some 5 ms of every 100 ms for each task the stream thread sweeps, 30 ms with six;
      * 1,000 hosts a task are swept in about 13 seconds.
      */
-    private static final int SWEEP_SLICE_HOSTS = 8;
+    static final int SWEEP_SLICE_HOSTS = 8;
     private static final Duration SWEEP_EVERY = Duration.ofMillis(100);
 
     private final LedgerTimers timers;

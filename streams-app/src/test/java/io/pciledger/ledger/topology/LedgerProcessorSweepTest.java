@@ -49,8 +49,7 @@ class LedgerProcessorSweepTest {
     private static final Device GPU = new Device("0000:af:00.0", "10de", "20b5", "030200", DevType.TYPE_PCI, null,
             null, null, null, "gpu", Map.of());
     private static final int HOSTS = 20;
-    /** How many hosts one sweep checks: LedgerProcessor's slice. */
-    private static final int SLICE = 8;
+    private static final int SLICE = LedgerProcessor.SWEEP_SLICE_HOSTS;
 
     private final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>(new Properties());
     private int ids;
