@@ -23,6 +23,11 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class QueryService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+    private static final int WAITING_THREADS = 256;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedLedger ledger = new EmbeddedLedger();
@@ -75,17 +81,35 @@ public final class QueryService implements AutoCloseable {
         final CommandSender sender = keep(new CommandSender(names.of(Topics.COMMANDS), clients));
         final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
                 config.readWait(), clock));
+        final ExecutorService waiting = waitingThreads();
+        keep(waiting::shutdownNow);
         final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(),
-                config.claimTimeout(), config.placementAttempts(), clock);
-        server = keep(ApiServer.start(config.httpHost(), config.httpPort(),
+                config.claimTimeout(), config.placementAttempts(), clock, waiting);
+        server = keep(ApiServer.start(config.httpHost(), config.httpPort(), config.httpThreads(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),
-                        metrics, this::readiness),
+                        metrics, this::readiness, waiting),
                 authenticator, metrics));
         self = new InstanceEndpoint(config.advertisedHost(), server.port());
         runner = keep(new LedgerRunner(config.ledger(server.port())));
         metrics.bind(runner.streams());
         ledger.attach(runner.streams());
         runner.start();
+    }
+
+    /**
+     * The threads requests wait on, and claims' answers complete on: up to {@value #WAITING_THREADS}, as many
+     * requests as wait at once (a waiting thread costs memory, not CPU), then a queue.
+     */
+    private static ExecutorService waitingThreads() {
+        final AtomicInteger numbered = new AtomicInteger();
+        final ThreadPoolExecutor pool = new ThreadPoolExecutor(WAITING_THREADS, WAITING_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    final Thread thread = new Thread(work, "api-waiting-" + numbered.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private <T extends AutoCloseable> T keep(final T resource) {

@@ -26,7 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,6 +42,9 @@ import java.util.concurrent.TimeoutException;
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
  * (covering a retry whose first answer is not committed yet).
+ *
+ * <p>Nothing here blocks a thread while the ledger decides: each answer is a future, completed when the committed
+ * result arrives.
  */
 public final class ClaimService {
 
@@ -55,6 +59,7 @@ public final class ClaimService {
     private final Duration timeout;
     private final int placementAttempts;
     private final Clock clock;
+    private final Executor answering;
     private final Map<String, String> placedHere = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -65,62 +70,68 @@ public final class ClaimService {
 
     public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
             final FleetPools fleetPools, final Duration timeout,
-            final int placementAttempts, final Clock clock) {
+            final int placementAttempts, final Clock clock, final Executor answering) {
         this.sender = sender;
         this.watcher = watcher;
         this.fleetPools = fleetPools;
         this.timeout = timeout;
         this.placementAttempts = placementAttempts;
         this.clock = clock;
+        this.answering = answering;
     }
 
     /**
      * Decides {@code request} on {@code host}, or, when {@code host} is null, on the host the claim id was decided
      * on before ({@code decidedOn}, else one this instance placed it on), or else on the best candidate that
-     * accepts it.
-     *
-     * @throws ClaimTimeoutException when the committed answer did not come in time
+     * accepts it. The answer completes on {@code answering}'s threads, or fails with {@link ClaimTimeoutException}
+     * when the committed answer did not come in time.
      */
-    public ClaimAnswer claim(final Requester requester, final ClaimRequest request, final String host,
-            final Optional<String> decidedOn) throws InterruptedException {
+    public CompletableFuture<ClaimAnswer> claim(final Requester requester, final ClaimRequest request,
+            final String host, final Optional<String> decidedOn) {
         if (host != null) {
             placedHere.put(request.claimId(), host);
-            return new ClaimAnswer(request.claimId(), host, decide(requester, request, host), List.of());
+            return answer(request.claimId(), host, decide(requester, request, host));
         }
         final Optional<String> before = decidedOn.or(() -> Optional.ofNullable(placedHere.get(request.claimId())));
         if (before.isPresent()) {
-            return new ClaimAnswer(request.claimId(), before.get(), decide(requester, request, before.get()),
-                    List.of());
+            return answer(request.claimId(), before.get(), decide(requester, request, before.get()));
         }
         final List<Candidate> candidates = PlacementOrder.forClaim(request.claimId(),
                 CandidateFinder.find(request.items(), fleetPools, placementAttempts));
         if (candidates.isEmpty()) {
-            return new ClaimAnswer(request.claimId(), null, new Rejected(RejectReason.INSUFFICIENT_DEVICES,
-                    "no host that is not stale has the free devices this claim asks for"), List.of());
+            return CompletableFuture.completedFuture(new ClaimAnswer(request.claimId(), null,
+                    new Rejected(RejectReason.INSUFFICIENT_DEVICES,
+                            "no host that is not stale has the free devices this claim asks for"), List.of()));
         }
-        final List<PlacementAttempt> refusals = new ArrayList<>();
-        for (final Candidate candidate : candidates) {
-            placedHere.put(request.claimId(), candidate.host());
-            final CommandOutcome outcome = decide(requester, request, candidate.host());
+        return tryInTurn(requester, request, candidates, 0, new ArrayList<>());
+    }
+
+    /** Tries the candidates from {@code next} on while the ledger refuses for reasons another host may not have. */
+    private CompletableFuture<ClaimAnswer> tryInTurn(final Requester requester, final ClaimRequest request,
+            final List<Candidate> candidates, final int next, final List<PlacementAttempt> refusals) {
+        final String host = candidates.get(next).host();
+        placedHere.put(request.claimId(), host);
+        return decide(requester, request, host).thenCompose(outcome -> {
             if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())
-                    || refusals.size() + 1 == candidates.size()) {
-                return new ClaimAnswer(request.claimId(), candidate.host(), outcome, refusals);
+                    || next + 1 == candidates.size()) {
+                return CompletableFuture.completedFuture(
+                        new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals)));
             }
-            refusals.add(new PlacementAttempt(candidate.host(), rejected.reason(), rejected.message()));
-        }
-        throw new IllegalStateException("unreachable: the last candidate's answer is returned");
+            refusals.add(new PlacementAttempt(host, rejected.reason(), rejected.message()));
+            return tryInTurn(requester, request, candidates, next + 1, refusals);
+        });
     }
 
     /** Confirms the claim decided on {@code host}, so it does not expire. */
-    public ClaimAnswer confirm(final Requester requester, final String claimId, final String host)
-            throws InterruptedException {
-        return new ClaimAnswer(claimId, host, decide(requester, new ConfirmRequest(claimId), host), List.of());
+    public CompletableFuture<ClaimAnswer> confirm(final Requester requester, final String claimId,
+            final String host) {
+        return answer(claimId, host, decide(requester, new ConfirmRequest(claimId), host));
     }
 
     /** Releases the devices of the claim decided on {@code host}. */
-    public ClaimAnswer release(final Requester requester, final String claimId, final String host,
-            final String reason) throws InterruptedException {
-        return new ClaimAnswer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host), List.of());
+    public CompletableFuture<ClaimAnswer> release(final Requester requester, final String claimId, final String host,
+            final String reason) {
+        return answer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host));
     }
 
     /**
@@ -131,22 +142,47 @@ public final class ClaimService {
         return Optional.ofNullable(placedHere.get(claimId));
     }
 
-    private CommandOutcome decide(final Requester requester, final Command command, final String host)
-            throws InterruptedException {
+    private static CompletableFuture<ClaimAnswer> answer(final String claimId, final String host,
+            final CompletableFuture<CommandOutcome> outcome) {
+        return outcome.thenApply(decided -> new ClaimAnswer(claimId, host, decided, List.of()));
+    }
+
+    /**
+     * Sends {@code command} and completes with its committed outcome, on {@code answering} (never on the Kafka
+     * clients' threads, which every other waiting command needs).
+     */
+    private CompletableFuture<CommandOutcome> decide(final Requester requester, final Command command,
+            final String host) {
         final String commandId = UUID.randomUUID().toString();
         final CompletableFuture<ClaimResult> answer = watcher.expect(commandId);
-        final long deadline = System.nanoTime() + timeout.toNanos();
+        final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            sender.send(Commands.toAvro(commandId, host, clock.instant(), requester, command))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return ClaimResults.toDomain(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-        } catch (final TimeoutException late) {
-            throw new ClaimTimeoutException(command.claimId(), host, timeout);
-        } catch (final ExecutionException failed) {
-            throw new IllegalStateException("could not send the command for claim " + command.claimId() + ": "
-                    + failed.getCause().getMessage(), failed.getCause());
-        } finally {
-            watcher.forget(commandId);
+            sender.send(Commands.toAvro(commandId, host, clock.instant(), requester, command),
+                    (metadata, failure) -> {
+                        if (failure == null) {
+                            acknowledged.complete(null);
+                        } else {
+                            acknowledged.completeExceptionally(new IllegalStateException("could not send the "
+                                    + "command for claim " + command.claimId() + ": " + failure.getMessage(),
+                                    failure));
+                        }
+                    });
+        } catch (final RuntimeException unsent) {
+            acknowledged.completeExceptionally(new IllegalStateException("could not send the command for claim "
+                    + command.claimId() + ": " + unsent.getMessage(), unsent));
         }
+        return acknowledged.thenCompose(sent -> answer)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((result, failure) -> {
+                    watcher.forget(commandId);
+                    if (failure == null) {
+                        return ClaimResults.toDomain(result);
+                    }
+                    final Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        throw new ClaimTimeoutException(command.claimId(), host, timeout);
+                    }
+                    throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
+                }, answering);
     }
 }

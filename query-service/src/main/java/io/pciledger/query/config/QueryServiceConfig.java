@@ -28,6 +28,7 @@ public final class QueryServiceConfig extends AbstractConfig {
 
     public static final String HTTP_HOST = "query.http.host";
     public static final String HTTP_PORT = "query.http.port";
+    public static final String HTTP_THREADS = "query.http.threads";
     public static final String ADVERTISED_HOST = "query.advertised.host";
     public static final String TOKENS_FILE = "query.auth.tokens.file";
     public static final String CLAIM_TIMEOUT_MS = "query.claims.timeout.ms";
@@ -40,6 +41,11 @@ public final class QueryServiceConfig extends AbstractConfig {
                     "The address the HTTP API listens on (0.0.0.0 for every interface).")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65535), Importance.HIGH,
                     "The HTTP API's port (0: any free port).")
+            .define(HTTP_THREADS, Type.INT, 8, Range.between(4, 1_000), Importance.LOW,
+                    "The HTTP server's threads (Jetty's pool, its selector and acceptor included). They only "
+                            + "compute answers from what the instance holds; requests that wait (claims, forwarded "
+                            + "reads, rebalances, ?after=) wait on threads of their own. More threads than the "
+                            + "cores can run only lengthen the tail of every answer.")
             .define(ADVERTISED_HOST, Type.STRING, "", Importance.HIGH,
                     "The host name other instances reach this one by (Kafka Streams' application.server); "
                             + "empty: query.http.host.")
@@ -123,6 +129,10 @@ public final class QueryServiceConfig extends AbstractConfig {
 
     public int httpPort() {
         return getInt(HTTP_PORT);
+    }
+
+    public int httpThreads() {
+        return getInt(HTTP_THREADS);
     }
 
     public String advertisedHost() {

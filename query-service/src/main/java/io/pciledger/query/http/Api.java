@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** Every route of the API, from the services that answer them: what {@link ApiServer} serves and openapi.json documents. */
@@ -22,19 +23,24 @@ public final class Api {
     /**
      * @param self      this instance's {@code application.server}, known once the server has its port
      * @param readiness the named checks of {@code /readyz}
+     * @param waiting   the threads requests wait on (forwarding, rebalances, positions, claim lookups), so the
+     *                  server's own threads never do
      */
     public static List<Route> routes(final CloudViews views, final GroupRegistrar registrar, final ClaimService claims,
             final EmbeddedLedger ledger, final Supplier<InstanceEndpoint> self, final Duration readWait,
-            final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness) {
-        final RoutedReads routed = new RoutedReads(ledger, self, new Forwarder(readWait.plusSeconds(5)), readWait);
+            final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness,
+            final Executor waiting) {
+        final WaitingRequests waits = new WaitingRequests(waiting);
+        final RoutedReads routed = new RoutedReads(ledger, self, new Forwarder(readWait.plusSeconds(5)), readWait,
+                waits);
         // Javalin tries a method's routes in this order, one regular expression each, until one matches: the
         // hottest reads (a group's counts, candidates) come first.
         final List<Route> routes = new ArrayList<>();
-        routes.addAll(new GroupsApi(views, registrar).routes());
+        routes.addAll(new GroupsApi(views, registrar, waits).routes());
         routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new HostsApi(views, routed,
                 claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
-        routes.addAll(new ClaimsApi(claims, views, routed).routes());
+        routes.addAll(new ClaimsApi(claims, views, routed, waits).routes());
         routes.addAll(new OpsApi(readiness, metrics).routes());
         return List.copyOf(routes);
     }

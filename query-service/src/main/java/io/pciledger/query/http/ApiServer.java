@@ -9,6 +9,7 @@ import io.pciledger.query.auth.Authenticator;
 import io.pciledger.query.auth.Principal;
 import io.pciledger.query.metrics.ServiceMetrics;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final int COPY_BUFFER_BYTES = 4096;
+    private static final int MIN_THREADS = 4;
 
     private final Javalin app;
 
@@ -28,11 +30,17 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts serving {@code routes} on {@code host}:{@code port} (port 0: any free port). */
-    public static ApiServer start(final String host, final int port, final List<Route> routes,
+    /**
+     * Starts serving {@code routes} on {@code host}:{@code port} (port 0: any free port) with {@code threads}
+     * server threads; handlers must not wait on them ({@link WaitingRequests}).
+     */
+    public static ApiServer start(final String host, final int port, final int threads, final List<Route> routes,
             final Authenticator authenticator, final ServiceMetrics metrics) {
         final Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            final QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, MIN_THREADS));
+            pool.setName("http-server");
+            config.jetty.threadPool = pool;
             // Javalin copies each answer to the response through a new buffer of this size (Jetty's 32 KiB output
             // buffer size by default): with answers of a few hundred bytes that buffer was most of the memory a
             // request allocated. Larger answers are copied in several writes into Jetty's own buffer.

@@ -20,23 +20,30 @@ import io.pciledger.query.view.CloudViews;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code /v1/claims}: claim, confirm and release, each answered from the ledger's committed result
  * ({@link ClaimService}). 201 granted; 409 not enough devices, a lost race or a claim id used for another
  * request; 422 a non-migratable mix; 400 an invalid request; 403 a group the tenant may not claim; 404 an unknown
- * claim; 504 no committed answer in time (retry with the same claim id and host).
+ * claim; 504 no committed answer in time (retry with the same claim id and host). No server thread waits for an
+ * answer: the lookup of an earlier decision runs on a waiting thread ({@link WaitingRequests}), the committed answer
+ * is written when its future completes.
  */
 final class ClaimsApi {
 
     private final ClaimService claims;
     private final CloudViews views;
     private final RoutedReads routed;
+    private final WaitingRequests waits;
 
-    ClaimsApi(final ClaimService claims, final CloudViews views, final RoutedReads routed) {
+    ClaimsApi(final ClaimService claims, final CloudViews views, final RoutedReads routed,
+            final WaitingRequests waits) {
         this.claims = claims;
         this.views = views;
         this.routed = routed;
+        this.waits = waits;
     }
 
     List<Route> routes() {
@@ -66,7 +73,7 @@ final class ClaimsApi {
     record ChangeBody(String claimId, String host, String status, List<String> addresses, long ledgerSeq) {
     }
 
-    private void claim(final Context ctx, final Principal principal) throws InterruptedException {
+    private void claim(final Context ctx, final Principal principal) {
         final ClaimBody body = ctx.bodyAsClass(ClaimBody.class);
         final String tenant = body.tenant() == null ? principal.tenant() : body.tenant();
         if (!principal.isAdmin() && !tenant.equals(principal.tenant())) {
@@ -82,26 +89,29 @@ final class ClaimsApi {
                         + "' is private to another tenant");
             }
         }
-        final Optional<String> decidedOn = claims.placedHere(request.claimId())
-                .or(() -> decidedHost(ctx, request.claimId()));
-        if (body.host() != null && decidedOn.isPresent() && !decidedOn.get().equals(body.host())) {
-            throw new ApiProblem(409, "CLAIM_ID_CONFLICT", "claim id " + request.claimId() + " was already decided"
-                    + " on host " + decidedOn.get() + "; a claim id names one claim, on one host")
-                    .with("claim_id", request.claimId()).with("host", decidedOn.get());
-        }
-        answer(ctx, () -> claims.claim(principal.requester(), request, body.host(), decidedOn));
+        waits.deferAsync(ctx, () -> {
+            final Optional<String> decidedOn = claims.placedHere(request.claimId())
+                    .or(() -> decidedHost(ctx, request.claimId()));
+            if (body.host() != null && decidedOn.isPresent() && !decidedOn.get().equals(body.host())) {
+                throw new ApiProblem(409, "CLAIM_ID_CONFLICT", "claim id " + request.claimId() + " was already"
+                        + " decided on host " + decidedOn.get() + "; a claim id names one claim, on one host")
+                        .with("claim_id", request.claimId()).with("host", decidedOn.get());
+            }
+            return answered(ctx, claims.claim(principal.requester(), request, body.host(), decidedOn));
+        });
     }
 
-    private void confirm(final Context ctx, final Principal principal) throws InterruptedException {
+    private void confirm(final Context ctx, final Principal principal) {
         final String claimId = ctx.pathParam("claim_id");
-        final String host = knownHost(ctx, claimId);
-        answer(ctx, () -> claims.confirm(principal.requester(), claimId, host));
+        waits.deferAsync(ctx, () -> answered(ctx,
+                claims.confirm(principal.requester(), claimId, knownHost(ctx, claimId))));
     }
 
-    private void release(final Context ctx, final Principal principal) throws InterruptedException {
+    private void release(final Context ctx, final Principal principal) {
         final String claimId = ctx.pathParam("claim_id");
-        final String host = knownHost(ctx, claimId);
-        answer(ctx, () -> claims.release(principal.requester(), claimId, host, ctx.queryParam("reason")));
+        final String reason = ctx.queryParam("reason");
+        waits.deferAsync(ctx, () -> answered(ctx,
+                claims.release(principal.requester(), claimId, knownHost(ctx, claimId), reason)));
     }
 
     private String knownHost(final Context ctx, final String claimId) {
@@ -123,17 +133,22 @@ final class ClaimsApi {
         }
     }
 
-    private interface Decision {
-        ClaimAnswer get() throws InterruptedException;
+    /** Writes the committed answer into {@code ctx} once it comes. */
+    private static CompletableFuture<Void> answered(final Context ctx, final CompletableFuture<ClaimAnswer> answer) {
+        return answer.handle((decided, failure) -> {
+            if (failure != null) {
+                final Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof ClaimTimeoutException late) {
+                    throw new ApiProblem(504, "NO_COMMITTED_ANSWER", late.getMessage()).with("host", late.host());
+                }
+                throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
+            }
+            write(ctx, decided);
+            return null;
+        });
     }
 
-    private static void answer(final Context ctx, final Decision decision) throws InterruptedException {
-        final ClaimAnswer answer;
-        try {
-            answer = decision.get();
-        } catch (final ClaimTimeoutException late) {
-            throw new ApiProblem(504, "NO_COMMITTED_ANSWER", late.getMessage()).with("host", late.host());
-        }
+    private static void write(final Context ctx, final ClaimAnswer answer) {
         final CommandOutcome outcome = answer.outcome();
         if (outcome instanceof Granted granted) {
             ctx.status(201).json(new GrantBody(answer.claimId(), answer.host(), "granted",

@@ -35,11 +35,13 @@ final class GroupsApi {
 
     private final CloudViews views;
     private final GroupRegistrar registrar;
+    private final WaitingRequests waits;
     private final Map<String, RenderedGroup> rendered = new ConcurrentHashMap<>();
 
-    GroupsApi(final CloudViews views, final GroupRegistrar registrar) {
+    GroupsApi(final CloudViews views, final GroupRegistrar registrar, final WaitingRequests waits) {
         this.views = views;
         this.registrar = registrar;
+        this.waits = waits;
     }
 
     List<Route> routes() {
@@ -183,13 +185,17 @@ final class GroupsApi {
         final RegistrationBody body = ctx.bodyAsClass(RegistrationBody.class);
         final GroupRegistrar.Change change = GroupRegistrar.Change.parse(group, body.ownerTenant(), body.visibility(),
                 body.description());
-        registrar.register(principal, change);
-        ctx.json(body(group, false));
+        waits.defer(ctx, () -> {
+            registrar.register(principal, change);
+            ctx.json(body(group, false));
+        });
     }
 
     private void unregister(final Context ctx, final Principal principal) throws Exception {
         final String group = ctx.pathParam("group");
-        registrar.unregister(principal, group);
-        ctx.status(204);
+        waits.defer(ctx, () -> {
+            registrar.unregister(principal, group);
+            ctx.status(204);
+        });
     }
 }

@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * </ol>
  * While the stores are unavailable (starting, rebalancing, restoring) the read waits and retries, up to the
  * configured wait, instead of failing; after that it answers 503 with {@code Retry-After}.
+ *
+ * <p>Only the first case, with the store answering and no {@code ?after=} to wait for, is answered on the server's
+ * thread; everything that forwards or waits runs on a waiting thread ({@link WaitingRequests}).
  */
 final class RoutedReads {
 
@@ -44,13 +47,15 @@ final class RoutedReads {
     private final Supplier<InstanceEndpoint> self;
     private final Forwarder forwarder;
     private final Duration wait;
+    private final WaitingRequests waits;
 
     RoutedReads(final EmbeddedLedger ledger, final Supplier<InstanceEndpoint> self, final Forwarder forwarder,
-            final Duration wait) {
+            final Duration wait, final WaitingRequests waits) {
         this.ledger = ledger;
         this.self = self;
         this.forwarder = forwarder;
         this.wait = wait;
+        this.waits = waits;
     }
 
     /** Answers {@code ctx} for a host's stores, as {@code local} reads them where they are. */
@@ -73,6 +78,27 @@ final class RoutedReads {
     }
 
     private void read(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
+            final String pathAndQuery, final String hostForPosition, final boolean forwarded) throws Exception {
+        if (WaitingRequests.isDeferred(ctx) || !answeredHere(ctx, ownersOf, local, hostForPosition)) {
+            waits.defer(ctx, () -> readWaiting(ctx, ownersOf, local, pathAndQuery, hostForPosition, forwarded));
+        }
+    }
+
+    /** Answers from the active task here if that needs no waiting; false when the read must forward or wait. */
+    private boolean answeredHere(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
+            final String hostForPosition) throws Exception {
+        try {
+            if (!ownersOf.get().active().equals(self.get()) || !positionReached(ctx, ledger.active(), hostForPosition)) {
+                return false;
+            }
+            respond(ctx, local.answer(ledger.active(), false), false);
+            return true;
+        } catch (final StoreUnavailableException notNow) {
+            return false;
+        }
+    }
+
+    private void readWaiting(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
             final String pathAndQuery, final String hostForPosition, final boolean forwarded) throws Exception {
         final long deadline = System.nanoTime() + wait.toNanos();
         final boolean standbyAllowed = ctx.header(Forwarder.STANDBY_ALLOWED) != null;
@@ -158,6 +184,15 @@ final class RoutedReads {
 
     private static boolean isForwarded(final Context ctx) {
         return ctx.header(Forwarder.FORWARDED) != null;
+    }
+
+    /** Whether the local store has reached {@code ?after=}, the ledger position a client has seen (if it passed one). */
+    private static boolean positionReached(final Context ctx, final LocalLedgerReads reads, final String host) {
+        if (host == null || ctx.queryParam("after") == null) {
+            return true;
+        }
+        final OptionalLong position = reads.position(host);
+        return position.isPresent() && position.getAsLong() >= Params.longParam(ctx, "after", 0, 0);
     }
 
     /** Waits for the local store to reach {@code ?after=}, the ledger position a client has seen. */

@@ -33,7 +33,7 @@ class RoutesMatchOpenApiTest {
 
         final Set<String> served = new TreeSet<>();
         final Set<String> servedPublic = new TreeSet<>();
-        for (final Route route : Api.routes(null, null, null, null, null, Duration.ZERO, 1, null, null)) {
+        for (final Route route : Api.routes(null, null, null, null, null, Duration.ZERO, 1, null, null, Runnable::run)) {
             final String operation = route.method().name() + " " + route.path();
             served.add(operation);
             if (route.access() == Access.PUBLIC) {
