@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"Runs every benchmark scenario against one broker and prints one summary table, written as "
                 + "summary.json and summary.md next to each scenario's own files.",
-                "Full mode takes about 12-15 minutes on 2 cores: where a scenario's own defaults would take "
-                        + "longer, the suite gives it smaller sizes (fold 3 runs of 30,000 facts, claims 3 x 1,500 "
-                        + "claims, HTTP loads of 20-30 s after 10 s warm-up); --list shows every scenario's command "
-                        + "line. --quick takes about 1-2 minutes.",
+                "Full mode takes about 7 minutes on 2 cores: where a scenario's own defaults would take "
+                        + "longer, the suite gives it smaller sizes (fold 3 runs of 30,000 facts, claims 3 x 6,000 "
+                        + "claims, HTTP loads of 20-30 s after 10-60 s warm-up); --list shows every scenario's "
+                        + "command line. --quick takes about 1-2 minutes.",
                 "Exit code: 0 when every scenario ran (met or not), 1 when one failed, 2 on bad options."})
 public final class SuiteCommand implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ import java.util.List;
  * The scenarios of {@code bench all}, in the order they run: the raw Kafka baseline first, so that every later
  * figure is read against what the same broker did minutes before. Adding a scenario is adding a line here.
  *
- * <p>Full-mode sizes are chosen so that the whole suite fits in about 15 minutes on 2 cores; where a scenario's own
+ * <p>Full-mode sizes are chosen so that the whole suite fits in about 7 minutes on 2 cores; where a scenario's own
  * defaults would take longer alone (fold: 100,000 facts; claims: 3 x 10,000 claims; HTTP: 30 s to 60 s of load), the
  * line says smaller ones. Every rate is still a median of several runs after a warm-up, or one long load after a
  * warm-up load. Quick mode gives every scenario its quick sizes: does it work?
