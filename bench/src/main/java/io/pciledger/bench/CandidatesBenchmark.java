@@ -61,7 +61,7 @@ public final class CandidatesBenchmark implements Callable<Integer> {
             final long seedStarted = System.nanoTime();
             final int stale = HostPoolsSeeder.seed(service.clientProperties(), service.names(), hosts);
             final double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
-            service.start(options.commitIntervalMs);
+            service.start(options.commitIntervalMs, options.httpThreads);
             ApiProbe.awaitAnswer(service, "/v1/hosts", answer -> answer.path("hosts").size() == hosts,
                     Duration.ofMinutes(2), "every seeded host");
             final double loadBefore = HttpBenchOptions.loadAverage();
@@ -72,6 +72,7 @@ public final class CandidatesBenchmark implements Callable<Integer> {
                     + " questions in turn, default limit", loadBefore);
             figures.put("hosts", hosts + " x " + TypicalHost.DEVICES + " devices (" + stale + " stale)");
             figures.put("pools_seeded_s (set-up)", AgentScanBenchmark.round(seedSeconds));
+            figures.put("http_threads", options.httpThreadsFigure());
             figures.put("runs", HttpFigures.runs(warmupSeconds, durationSeconds));
             final BenchmarkResult result = new BenchmarkResult("http-candidates", figures,
                     "p99 <= " + (int) TARGET_P99_MS + " ms, no failed request",

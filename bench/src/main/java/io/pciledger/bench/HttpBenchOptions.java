@@ -1,5 +1,6 @@
 package io.pciledger.bench;
 
+import io.pciledger.query.config.QueryServiceConfig;
 import java.lang.management.ManagementFactory;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,11 @@ final class HttpBenchOptions {
             description = "The ledger's ledger.commit.interval.ms (default: the ledger's own default).")
     Long commitIntervalMs;
 
+    @Option(names = "--http-threads",
+            description = "The service's query.http.threads, its HTTP server's threads (default: the service's own "
+                    + "default).")
+    Integer httpThreads;
+
     @Option(names = "--load-tool", defaultValue = "auto",
             description = "auto (wrk when it is on the PATH, else Java), wrk or java (default ${DEFAULT-VALUE}).")
     String loadTool;
@@ -35,5 +41,11 @@ final class HttpBenchOptions {
     /** The machine's load average over the last minute: other work on the cores shows in every figure. */
     static double loadAverage() {
         return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+    }
+
+    /** The {@code http_threads} figure: the server threads the service ran with. */
+    Object httpThreadsFigure() {
+        return httpThreads != null ? httpThreads
+                : QueryServiceConfig.DEFINITION.defaultValues().get(QueryServiceConfig.HTTP_THREADS) + " (default)";
     }
 }

@@ -65,7 +65,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
         }
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
              ServiceUnderTest service = ServiceUnderTest.prepare(kafka, "http-claims", options.partitions)) {
-            service.start(options.commitIntervalMs);
+            service.start(options.commitIntervalMs, options.httpThreads);
             InventoryReports.reportTypicalHosts(service.clientProperties(), service.names(), hosts);
             ApiProbe.awaitAnswer(service, "/v1/candidates?port=direct:" + TypicalHost.PHYSNET + "&limit=10000",
                     answer -> answer.path("candidates").size() == hosts, Duration.ofMinutes(3),
@@ -95,6 +95,7 @@ public final class HttpClaimsBenchmark implements Callable<Integer> {
                     "load_tool", "Java HttpClient closed loop (" + clients + " threads), releases sent async",
                     "ledger_commit_interval_ms", options.commitIntervalMs == null ? "ledger default"
                             : options.commitIntervalMs,
+                    "http_threads", options.httpThreadsFigure(),
                     "runs", HttpFigures.runs(warmupSeconds, durationSeconds),
                     "measured_s", AgentScanBenchmark.round(measured.seconds()),
                     "claims_answered", claims.count(),

@@ -64,7 +64,7 @@ public final class HttpReadsBenchmark implements Callable<Integer> {
         final LoadTool tool = LoadTool.choose(options.loadTool);
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
              ServiceUnderTest service = ServiceUnderTest.prepare(kafka, "http-reads", options.partitions)) {
-            service.start(options.commitIntervalMs);
+            service.start(options.commitIntervalMs, options.httpThreads);
             InventoryReports.reportTypicalHosts(service.clientProperties(), service.names(), hosts);
             final int expectedPhysnet = hosts * (TypicalHost.DEVICES - 12);
             ApiProbe.awaitAnswer(service, "/v1/groups/" + TypicalHost.PHYSNET,
@@ -81,6 +81,7 @@ public final class HttpReadsBenchmark implements Callable<Integer> {
             final Map<String, Object> figures = HttpFigures.of(kafka, load, read.equals("hosts")
                     ? "GET /v1/hosts/{host}, " + hosts + " reported hosts in turn"
                     : "GET /v1/groups/{group}, 4 groups in turn, " + hosts + " hosts reported", loadBefore);
+            figures.put("http_threads", options.httpThreadsFigure());
             figures.put("runs", HttpFigures.runs(warmupSeconds, durationSeconds));
             final BenchmarkResult result = new BenchmarkResult(read.equals("hosts") ? "http-reads-hosts"
                     : "http-reads", figures,

@@ -90,8 +90,9 @@ final class ServiceUnderTest implements AutoCloseable {
      * Starts the service and waits until it is ready.
      *
      * @param commitIntervalMs the ledger's commit interval, or null for its default
+     * @param httpThreads      the HTTP server's threads, or null for the service's default
      */
-    ServiceUnderTest start(final Long commitIntervalMs) throws Exception {
+    ServiceUnderTest start(final Long commitIntervalMs, final Integer httpThreads) throws Exception {
         final Path tokens = scratch.resolve("tokens.json");
         Files.writeString(tokens, "{\"tokens\": [{\"sha256\": \"" + TokenHash.of(token) + "\", \"tenant\": \""
                 + TENANT + "\", \"role\": \"tenant\"}]}");
@@ -108,6 +109,9 @@ final class ServiceUnderTest implements AutoCloseable {
         settings.put(QueryServiceConfig.HTTP_HOST, "127.0.0.1");
         settings.put(QueryServiceConfig.HTTP_PORT, "0");
         settings.put(QueryServiceConfig.TOKENS_FILE, tokens.toString());
+        if (httpThreads != null) {
+            settings.put(QueryServiceConfig.HTTP_THREADS, httpThreads.toString());
+        }
         service = QueryService.start(new QueryServiceConfig(settings), Clock.systemUTC());
         if (!service.awaitReady(Duration.ofMinutes(3))) {
             throw new IllegalStateException("the query service did not become ready: " + service.readiness());
