@@ -44,7 +44,17 @@ import org.slf4j.LoggerFactory;
 public final class QueryService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+    /**
+     * The threads requests wait on: as many requests as may wait at once (forwarded, in a rebalance, for ?after=,
+     * a claim's lookup); a waiting thread costs memory, not CPU.
+     */
     private static final int WAITING_THREADS = 256;
+    /**
+     * The threads committed claim results are answered on: apart from the waiting threads, so that claims are
+     * answered while reads wait out a rebalance; not the result consumer's thread, which every claim waits on.
+     */
+    private static final int ANSWERING_THREADS = 4;
+    private static final Duration POOL_DRAIN = Duration.ofSeconds(2);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final EmbeddedLedger ledger = new EmbeddedLedger();
@@ -81,10 +91,10 @@ public final class QueryService implements AutoCloseable {
         final CommandSender sender = keep(new CommandSender(names.of(Topics.COMMANDS), clients));
         final GroupRegistrar registrar = keep(new GroupRegistrar(names.of(Topics.GROUPS), clients, views,
                 config.readWait(), clock));
-        final ExecutorService waiting = waitingThreads();
-        keep(waiting::shutdownNow);
+        final ExecutorService waiting = keepRunning(threads("api-waiting-", WAITING_THREADS));
+        final ExecutorService answering = keepRunning(threads("claim-answers-", ANSWERING_THREADS));
         final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(),
-                config.claimTimeout(), config.placementAttempts(), clock, waiting);
+                config.claimTimeout(), config.placementAttempts(), clock, answering);
         server = keep(ApiServer.start(config.httpHost(), config.httpPort(), config.httpThreads(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),
                         metrics, this::readiness, waiting),
@@ -97,18 +107,30 @@ public final class QueryService implements AutoCloseable {
     }
 
     /**
-     * The threads requests wait on, and claims' answers complete on: up to {@value #WAITING_THREADS}, as many
-     * requests as wait at once (a waiting thread costs memory, not CPU), then a queue.
+     * Up to {@code count} daemon threads named {@code prefix}N, started as work comes, then a queue. Work handed over
+     * once the pool is closed runs on the thread that hands it over, so that no request's future is left without an
+     * answer while the service stops.
      */
-    private static ExecutorService waitingThreads() {
+    private static ExecutorService threads(final String prefix, final int count) {
         final AtomicInteger numbered = new AtomicInteger();
-        final ThreadPoolExecutor pool = new ThreadPoolExecutor(WAITING_THREADS, WAITING_THREADS, 30, TimeUnit.SECONDS,
+        final ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), work -> {
-                    final Thread thread = new Thread(work, "api-waiting-" + numbered.incrementAndGet());
+                    final Thread thread = new Thread(work, prefix + numbered.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                });
+                }, (work, closed) -> work.run());
         pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Closes {@code pool} with the rest: what it was given still runs, briefly, then it is stopped. */
+    private ExecutorService keepRunning(final ExecutorService pool) {
+        keep(() -> {
+            pool.shutdown();
+            if (!pool.awaitTermination(POOL_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        });
         return pool;
     }
 

@@ -57,7 +57,9 @@ class WaitingClaimsTest {
             for (int index = 0; index < WAITING_CLAIMS; index++) {
                 claims.add(client.sendAsync(claim(service, "waiting-" + index), HttpResponse.BodyHandlers.ofString()));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> commandsWritten(harness) == WAITING_CLAIMS);
+            await("all " + WAITING_CLAIMS + " claims taken in and sent on by a server of " + SERVER_THREADS
+                    + " threads (claims that held their thread would stop it at 2)")
+                    .atMost(Duration.ofSeconds(30)).until(() -> commandsWritten(harness) == WAITING_CLAIMS);
 
             final HttpResponse<String> read = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + service.port() + "/v1/groups/gpu-a100"))

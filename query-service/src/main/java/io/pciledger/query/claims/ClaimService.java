@@ -43,8 +43,9 @@ import java.util.concurrent.TimeoutException;
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
  * (covering a retry whose first answer is not committed yet).
  *
- * <p>Nothing here blocks a thread while the ledger decides: each answer is a future, completed when the committed
- * result arrives.
+ * <p>No thread waits for the ledger's decision: each answer is a future, completed on {@code answering} when the
+ * committed result arrives (only sending can block, up to the producer's {@code max.block.ms}, when its buffer is
+ * full).
  */
 public final class ClaimService {
 
@@ -83,8 +84,8 @@ public final class ClaimService {
     /**
      * Decides {@code request} on {@code host}, or, when {@code host} is null, on the host the claim id was decided
      * on before ({@code decidedOn}, else one this instance placed it on), or else on the best candidate that
-     * accepts it. The answer completes on {@code answering}'s threads, or fails with {@link ClaimTimeoutException}
-     * when the committed answer did not come in time.
+     * accepts it. The answer fails with {@link ClaimTimeoutException} when the committed answer did not come in
+     * time.
      */
     public CompletableFuture<ClaimAnswer> claim(final Requester requester, final ClaimRequest request,
             final String host, final Optional<String> decidedOn) {

@@ -73,7 +73,7 @@ final class ClaimsApi {
     record ChangeBody(String claimId, String host, String status, List<String> addresses, long ledgerSeq) {
     }
 
-    private void claim(final Context ctx, final Principal principal) {
+    private void claim(final Context ctx, final Principal principal) throws Exception {
         final ClaimBody body = ctx.bodyAsClass(ClaimBody.class);
         final String tenant = body.tenant() == null ? principal.tenant() : body.tenant();
         if (!principal.isAdmin() && !tenant.equals(principal.tenant())) {
@@ -101,13 +101,13 @@ final class ClaimsApi {
         });
     }
 
-    private void confirm(final Context ctx, final Principal principal) {
+    private void confirm(final Context ctx, final Principal principal) throws Exception {
         final String claimId = ctx.pathParam("claim_id");
         waits.deferAsync(ctx, () -> answered(ctx,
                 claims.confirm(principal.requester(), claimId, knownHost(ctx, claimId))));
     }
 
-    private void release(final Context ctx, final Principal principal) {
+    private void release(final Context ctx, final Principal principal) throws Exception {
         final String claimId = ctx.pathParam("claim_id");
         final String reason = ctx.queryParam("reason");
         waits.deferAsync(ctx, () -> answered(ctx,

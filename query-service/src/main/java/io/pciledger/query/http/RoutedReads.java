@@ -79,7 +79,7 @@ final class RoutedReads {
 
     private void read(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
             final String pathAndQuery, final String hostForPosition, final boolean forwarded) throws Exception {
-        if (WaitingRequests.isDeferred(ctx) || !answeredHere(ctx, ownersOf, local, hostForPosition)) {
+        if (WaitingRequests.isWaitingThread() || !answeredHere(ctx, ownersOf, local, hostForPosition)) {
             waits.defer(ctx, () -> readWaiting(ctx, ownersOf, local, pathAndQuery, hostForPosition, forwarded));
         }
     }

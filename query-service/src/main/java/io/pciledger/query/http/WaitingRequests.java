@@ -10,14 +10,16 @@ import java.util.concurrent.Executor;
  * group registration becoming visible, a claim's lookup) off the HTTP server's threads, onto {@code waiting}.
  *
  * <p>The server has few threads, as many as the cores can keep busy: more threads than that only take turns on the
- * cores and lengthen every answer's tail. A request that waits on such a thread would hold it; two instances
- * forwarding to each other could even hold all of each other's threads. So every wait happens here, and the server's
- * threads only compute answers from what this instance holds.
+ * cores and lengthen every answer's tail. A request that waited on such a thread would hold it, and two instances
+ * forwarding to each other could hold all of each other's server threads. So those waits happen here; the server's
+ * threads read requests, compute answers from what this instance holds and write them.
  */
 final class WaitingRequests {
 
-    /** Request attribute: this request already runs on a waiting thread, so it may wait where it is. */
+    /** Request attribute: the request has been handed to a waiting thread (at most once). */
     private static final String DEFERRED = WaitingRequests.class.getName() + ".deferred";
+    /** Set while a waiting thread runs a request's work: a read nested in it may wait where it is. */
+    private static final ThreadLocal<Boolean> RUNNING_DEFERRED = new ThreadLocal<>();
 
     /** Work that may wait. */
     interface Work {
@@ -36,40 +38,51 @@ final class WaitingRequests {
     }
 
     /**
-     * Runs {@code work} on a waiting thread and answers {@code ctx} when it is done; runs it right here when the
-     * request is on a waiting thread already.
+     * Runs {@code work} on a waiting thread and answers {@code ctx} when it is done; runs it right here when this
+     * is a waiting thread already.
      */
     void defer(final Context ctx, final Work work) throws Exception {
-        if (isDeferred(ctx)) {
+        if (isWaitingThread()) {
             work.run();
             return;
         }
-        ctx.attribute(DEFERRED, Boolean.TRUE);
-        ctx.future(() -> CompletableFuture.runAsync(() -> {
-            try {
-                work.run();
-            } catch (final Exception failure) {
-                throw new CompletionException(failure);
-            }
-        }, waiting));
+        handOver(ctx, () -> {
+            work.run();
+            return CompletableFuture.<Void>completedFuture(null);
+        });
     }
 
     /**
      * Produces {@code work}'s future on a waiting thread, and answers {@code ctx} when that future completes: for
      * work that waits a little (a lookup) and then asynchronously (a committed claim result).
      */
-    void deferAsync(final Context ctx, final Supplying<CompletableFuture<Void>> work) {
+    void deferAsync(final Context ctx, final Supplying<CompletableFuture<Void>> work) throws Exception {
+        if (isWaitingThread()) {
+            work.get().join();
+            return;
+        }
+        handOver(ctx, work);
+    }
+
+    private void handOver(final Context ctx, final Supplying<CompletableFuture<Void>> work) {
+        if (ctx.attribute(DEFERRED) != null) {
+            throw new IllegalStateException("a request is handed to a waiting thread once: " + ctx.path());
+        }
         ctx.attribute(DEFERRED, Boolean.TRUE);
         ctx.future(() -> CompletableFuture.<CompletableFuture<Void>>supplyAsync(() -> {
+            RUNNING_DEFERRED.set(Boolean.TRUE);
             try {
                 return work.get();
             } catch (final Exception failure) {
                 throw new CompletionException(failure);
+            } finally {
+                RUNNING_DEFERRED.remove();
             }
         }, waiting).thenCompose(answered -> answered));
     }
 
-    static boolean isDeferred(final Context ctx) {
-        return ctx.attribute(DEFERRED) != null;
+    /** Whether this thread runs a request's deferred work, where waiting is allowed. */
+    static boolean isWaitingThread() {
+        return RUNNING_DEFERRED.get() != null;
     }
 }
