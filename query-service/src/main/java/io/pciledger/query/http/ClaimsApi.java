@@ -16,6 +16,7 @@ import io.pciledger.query.claims.ClaimAnswer;
 import io.pciledger.query.claims.ClaimService;
 import io.pciledger.query.claims.ClaimTimeoutException;
 import io.pciledger.query.claims.PlacementAttempt;
+import io.pciledger.ledger.query.StoreUnavailableException;
 import io.pciledger.query.view.CloudViews;
 import java.time.Instant;
 import java.util.List;
@@ -89,34 +90,54 @@ final class ClaimsApi {
                         + "' is private to another tenant");
             }
         }
-        waits.deferAsync(ctx, () -> {
-            final Optional<String> decidedOn = claims.placedHere(request.claimId())
-                    .or(() -> decidedHost(ctx, request.claimId()));
+        decide(ctx, request.claimId(), decidedOn -> {
             if (body.host() != null && decidedOn.isPresent() && !decidedOn.get().equals(body.host())) {
                 throw new ApiProblem(409, "CLAIM_ID_CONFLICT", "claim id " + request.claimId() + " was already"
                         + " decided on host " + decidedOn.get() + "; a claim id names one claim, on one host")
                         .with("claim_id", request.claimId()).with("host", decidedOn.get());
             }
-            return answered(ctx, claims.claim(principal.requester(), request, body.host(), decidedOn));
+            return claims.claim(principal.requester(), request, body.host(), decidedOn);
         });
     }
 
     private void confirm(final Context ctx, final Principal principal) throws Exception {
         final String claimId = ctx.pathParam("claim_id");
-        waits.deferAsync(ctx, () -> answered(ctx,
-                claims.confirm(principal.requester(), claimId, knownHost(ctx, claimId))));
+        decide(ctx, claimId, decidedOn -> claims.confirm(principal.requester(), claimId, known(claimId, decidedOn)));
     }
 
     private void release(final Context ctx, final Principal principal) throws Exception {
         final String claimId = ctx.pathParam("claim_id");
         final String reason = ctx.queryParam("reason");
-        waits.deferAsync(ctx, () -> answered(ctx,
-                claims.release(principal.requester(), claimId, knownHost(ctx, claimId), reason)));
+        decide(ctx, claimId, decidedOn -> claims.release(principal.requester(), claimId, known(claimId, decidedOn),
+                reason));
     }
 
-    private String knownHost(final Context ctx, final String claimId) {
-        return claims.placedHere(claimId).or(() -> decidedHost(ctx, claimId))
-                .orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM", "no ledger has decided a claim " + claimId));
+    /** What to send once the host the claim id was decided on (if any) is known. */
+    private interface Decision {
+        CompletableFuture<ClaimAnswer> decide(Optional<String> decidedOn);
+    }
+
+    /**
+     * Answers {@code ctx} with {@code decision}'s committed answer. Where the claim id was decided is looked up here
+     * when this instance can tell at once (it sent the claim, or its own store holds the claim id's answer), else on
+     * a waiting thread ({@link RoutedReads#decidedHost} may ask another instance or wait out a rebalance).
+     */
+    private void decide(final Context ctx, final String claimId, final Decision decision) throws Exception {
+        final Optional<String> decidedOn;
+        try {
+            decidedOn = claims.placedHere(claimId).or(() -> routed.decidedHostHere(claimId));
+        } catch (final StoreUnavailableException notHereNow) {
+            waits.deferAsync(ctx, () -> answered(ctx, decision.decide(
+                    claims.placedHere(claimId).or(() -> decidedHost(ctx, claimId)))));
+            return;
+        }
+        final CompletableFuture<Void> answer = answered(ctx, decision.decide(decidedOn));
+        ctx.future(() -> answer);
+    }
+
+    private static String known(final String claimId, final Optional<String> decidedOn) {
+        return decidedOn.orElseThrow(() -> ApiProblem.notFound("UNKNOWN_CLAIM", "no ledger has decided a claim "
+                + claimId));
     }
 
     private Optional<String> decidedHost(final Context ctx, final String claimId) {

@@ -149,6 +149,19 @@ final class RoutedReads {
     }
 
     /**
+     * The host the ledger decided {@code claimId} on, if any, read from this instance's store without waiting.
+     *
+     * @throws StoreUnavailableException when this instance cannot tell now: another instance holds the claim id's
+     *                                   answer, or the store cannot be read (use {@link #decidedHost} then)
+     */
+    Optional<String> decidedHostHere(final String claimId) {
+        if (!ledger.routing().claimOwners(claimId).active().equals(self.get())) {
+            throw new StoreUnavailableException("claim " + claimId + " is held by another instance");
+        }
+        return ledger.active().claimResult(claimId).map(ClaimResult::host);
+    }
+
+    /**
      * The host the ledger decided {@code claimId} on, if any, as the instance holding the claim's standing answer
      * says: read here, or asked of that instance (with the caller's token, so a tenant finds only its own claims).
      */
