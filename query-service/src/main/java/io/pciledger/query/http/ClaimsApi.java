@@ -10,13 +10,13 @@ import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.CommandOutcome.Released;
 import io.pciledger.ledger.domain.RequestItem;
 import io.pciledger.ledger.domain.RequestValidator;
+import io.pciledger.ledger.query.StoreUnavailableException;
 import io.pciledger.query.auth.GroupAccess;
 import io.pciledger.query.auth.Principal;
 import io.pciledger.query.claims.ClaimAnswer;
 import io.pciledger.query.claims.ClaimService;
 import io.pciledger.query.claims.ClaimTimeoutException;
 import io.pciledger.query.claims.PlacementAttempt;
-import io.pciledger.ledger.query.StoreUnavailableException;
 import io.pciledger.query.view.CloudViews;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +29,8 @@ import java.util.concurrent.CompletionException;
  * ({@link ClaimService}). 201 granted; 409 not enough devices, a lost race or a claim id used for another
  * request; 422 a non-migratable mix; 400 an invalid request; 403 a group the tenant may not claim; 404 an unknown
  * claim; 504 no committed answer in time (retry with the same claim id and host). No server thread waits for an
- * answer: the lookup of an earlier decision runs on a waiting thread ({@link WaitingRequests}), the committed answer
- * is written when its future completes.
+ * answer: the committed answer is written when its future completes, and where a claim id was decided before is
+ * looked up on a waiting thread ({@link WaitingRequests}) when that means asking another instance or waiting.
  */
 final class ClaimsApi {
 
