@@ -94,7 +94,7 @@ public final class QueryService implements AutoCloseable {
         final ExecutorService waiting = keepRunning(threads("api-waiting-", WAITING_THREADS));
         final ExecutorService answering = keepRunning(threads("claim-answers-", ANSWERING_THREADS));
         final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(),
-                config.claimTimeout(), config.placementAttempts(), clock, answering);
+                config.claimTimeout(), config.placementAttempts(), clock, answering, metrics::commandStage);
         server = keep(ApiServer.start(config.httpHost(), config.httpPort(), config.httpThreads(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),
                         metrics, this::readiness, waiting),

@@ -111,6 +111,9 @@ class QueryServiceApiTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 get(service, "/v1/groups/gpu-a100", ACME).body().path("available").asInt() == available - 1);
+        assertThat(get(service, "/metrics", null).body().asText())
+                .containsPattern("pci_ledger_command_stage_seconds_count\\{stage=\"acknowledged\"[^}]*} [1-9]")
+                .containsPattern("pci_ledger_command_stage_seconds_count\\{stage=\"committed\"[^}]*} [1-9]");
         assertThat(call(service, "DELETE", "/v1/claims/count-1", ACME, null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 get(service, "/v1/groups/gpu-a100", ACME).body().path("available").asInt() == available);

@@ -61,6 +61,7 @@ public final class ClaimService {
     private final int placementAttempts;
     private final Clock clock;
     private final Executor answering;
+    private final CommandTimer timer;
     private final Map<String, String> placedHere = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -71,7 +72,7 @@ public final class ClaimService {
 
     public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
             final FleetPools fleetPools, final Duration timeout,
-            final int placementAttempts, final Clock clock, final Executor answering) {
+            final int placementAttempts, final Clock clock, final Executor answering, final CommandTimer timer) {
         this.sender = sender;
         this.watcher = watcher;
         this.fleetPools = fleetPools;
@@ -79,6 +80,7 @@ public final class ClaimService {
         this.placementAttempts = placementAttempts;
         this.clock = clock;
         this.answering = answering;
+        this.timer = timer;
     }
 
     /**
@@ -156,12 +158,15 @@ public final class ClaimService {
             final String host) {
         final String commandId = UUID.randomUUID().toString();
         final CompletableFuture<ClaimResult> answer = watcher.expect(commandId);
-        final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        final CompletableFuture<Long> acknowledged = new CompletableFuture<>();
+        final long sentAt = System.nanoTime();
         try {
             sender.send(Commands.toAvro(commandId, host, clock.instant(), requester, command),
                     (metadata, failure) -> {
                         if (failure == null) {
-                            acknowledged.complete(null);
+                            final long acknowledgedAt = System.nanoTime();
+                            timer.record(CommandTimer.ACKNOWLEDGED, acknowledgedAt - sentAt);
+                            acknowledged.complete(acknowledgedAt);
                         } else {
                             acknowledged.completeExceptionally(new IllegalStateException("could not send the "
                                     + "command for claim " + command.claimId() + ": " + failure.getMessage(),
@@ -172,7 +177,10 @@ public final class ClaimService {
             acknowledged.completeExceptionally(new IllegalStateException("could not send the command for claim "
                     + command.claimId() + ": " + unsent.getMessage(), unsent));
         }
-        return acknowledged.thenCompose(sent -> answer)
+        return acknowledged.thenCompose(acknowledgedAt -> answer.thenApply(result -> {
+                    timer.record(CommandTimer.COMMITTED, System.nanoTime() - acknowledgedAt);
+                    return result;
+                }))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handleAsync((result, failure) -> {
                     watcher.forget(commandId);

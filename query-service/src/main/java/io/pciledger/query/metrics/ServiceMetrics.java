@@ -17,8 +17,10 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The service's metrics, in Prometheus' text format at {@code /metrics}: JVM (memory, GC, threads, classes, CPU),
- * the embedded Kafka Streams client's own metrics (including its RocksDB stores'), and
- * {@code pci_ledger_http_requests_seconds} per method, route and status.
+ * the embedded Kafka Streams client's own metrics (including its RocksDB stores'),
+ * {@code pci_ledger_http_requests_seconds} per method, route and status, and
+ * {@code pci_ledger_command_stage_seconds} per stage of a claim, confirm or release command (sent to acknowledged,
+ * acknowledged to its committed result read).
  */
 public final class ServiceMetrics implements AutoCloseable {
 
@@ -49,6 +51,15 @@ public final class ServiceMetrics implements AutoCloseable {
                         .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status)))
                         .register(registry))
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** Records how long a command's {@code stage} took. */
+    public void commandStage(final String stage, final long nanos) {
+        timers.computeIfAbsent("command " + stage, key -> Timer.builder("pci_ledger_command_stage")
+                        .description("Stages of the claim, confirm and release commands this instance sent")
+                        .tags(Tags.of("stage", stage))
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Every metric in Prometheus' text exposition format. */
