@@ -168,14 +168,11 @@ public final class ClaimService {
                             timer.record(CommandTimer.ACKNOWLEDGED, acknowledgedAt - sentAt);
                             acknowledged.complete(acknowledgedAt);
                         } else {
-                            acknowledged.completeExceptionally(new IllegalStateException("could not send the "
-                                    + "command for claim " + command.claimId() + ": " + failure.getMessage(),
-                                    failure));
+                            acknowledged.completeExceptionally(unsent(command, failure));
                         }
                     });
-        } catch (final RuntimeException unsent) {
-            acknowledged.completeExceptionally(new IllegalStateException("could not send the command for claim "
-                    + command.claimId() + ": " + unsent.getMessage(), unsent));
+        } catch (final RuntimeException failure) {
+            acknowledged.completeExceptionally(unsent(command, failure));
         }
         return acknowledged.thenCompose(acknowledgedAt -> answer.thenApply(result -> {
                     timer.record(CommandTimer.COMMITTED, System.nanoTime() - acknowledgedAt);
@@ -193,5 +190,10 @@ public final class ClaimService {
                     }
                     throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
                 }, answering);
+    }
+
+    private static IllegalStateException unsent(final Command command, final Exception failure) {
+        return new IllegalStateException("could not send the command for claim " + command.claimId() + ": "
+                + failure.getMessage(), failure);
     }
 }
