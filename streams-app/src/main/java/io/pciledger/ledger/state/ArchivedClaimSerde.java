@@ -1,7 +1,6 @@
 package io.pciledger.ledger.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,10 +29,16 @@ public final class ArchivedClaimSerde implements Serde<ArchivedClaim> {
 
     /** {@code archived} as a JSON document. */
     public static byte[] write(final ArchivedClaim archived) {
-        final ObjectNode root = LedgerJson.document(FORMAT);
-        archived.ended().ifPresent(claim -> root.set("claim", LedgerJson.claim(claim)));
-        archived.refused().ifPresent(rejection -> root.set("rejection", LedgerJson.rejection(rejection)));
-        return LedgerJson.bytes(root, "archived claim " + archived.claimId());
+        return LedgerJson.write(FORMAT, LedgerJson.FormatField.FIRST, json -> {
+            if (archived.ended().isPresent()) {
+                json.writeFieldName("claim");
+                LedgerJson.claim(json, archived.ended().get());
+            }
+            if (archived.refused().isPresent()) {
+                json.writeFieldName("rejection");
+                LedgerJson.rejection(json, archived.refused().get());
+            }
+        }, () -> "archived claim " + archived.claimId());
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.pciledger.ledger.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pciledger.ledger.domain.Claim;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +39,21 @@ public final class HostHeaderSerde implements Serde<HostHeader> {
 
     /** {@code header} as a JSON document. */
     public static byte[] write(final HostHeader header) {
-        final ObjectNode root = LedgerJson.document(FORMAT);
-        root.put("host", header.host());
-        root.put("next_seq", header.nextSeq());
-        root.put("stale_since", LedgerJson.text(header.staleSince()));
-        final ArrayNode claims = root.putArray("claims");
-        header.liveClaims().forEach(claim -> claims.add(LedgerJson.claim(claim)));
-        final ArrayNode groups = root.putArray("groups_seen");
-        header.groupsSeen().forEach(groups::add);
-        return LedgerJson.bytes(root, "the state of host " + header.host());
+        return LedgerJson.write(FORMAT, LedgerJson.FormatField.FIRST, json -> {
+            json.writeStringField("host", header.host());
+            json.writeNumberField("next_seq", header.nextSeq());
+            json.writeStringField("stale_since", LedgerJson.text(header.staleSince()));
+            json.writeArrayFieldStart("claims");
+            for (final Claim claim : header.liveClaims()) {
+                LedgerJson.claim(json, claim);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("groups_seen");
+            for (final String group : header.groupsSeen()) {
+                json.writeString(group);
+            }
+            json.writeEndArray();
+        }, () -> "the state of host " + header.host());
     }
 
     /**

@@ -27,8 +27,8 @@ public final class LedgerDeviceSerde implements Serde<LedgerDevice> {
 
     /** {@code device} as a JSON document. */
     public static byte[] write(final LedgerDevice device) {
-        return LedgerJson.bytes(LedgerJson.ledgerDevice(device).put("format", FORMAT),
-                "device " + device.device().address());
+        return LedgerJson.write(FORMAT, LedgerJson.FormatField.LAST, json -> LedgerJson.ledgerDevice(json, device),
+                () -> "device " + device.device().address());
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.pciledger.ledger.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pciledger.ledger.domain.Claim;
 import io.pciledger.ledger.domain.ClaimStatus;
 import io.pciledger.ledger.domain.ClaimedDevice;
@@ -22,12 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The JSON mapping of the domain values the ledger's stores keep ({@link HostHeaderSerde}, {@link LedgerDeviceSerde},
  * {@link ArchivedClaimSerde}), field by field: instants as ISO-8601 text (lossless), nulls as JSON null, enums by
  * name. Every document carries a {@code "format"} number; a document of another format is refused with the advice
  * to rebuild the stores from {@code pci.ledger}, from which they can always be rebuilt.
+ *
+ * <p>Documents are written field by field to a {@link JsonGenerator}, not built as a tree first: the ledger writes a
+ * header and a device row for every decision, and the tree was a tenth of the stream thread's time. They are read
+ * as trees. The bytes written are pinned by {@code StoredFormatsTest}.
  */
 final class LedgerJson {
 
@@ -36,20 +41,36 @@ final class LedgerJson {
     private LedgerJson() {
     }
 
-    /** A new document of {@code format}, to be filled. */
-    static ObjectNode document(final int format) {
-        final ObjectNode root = JSON.createObjectNode();
-        root.put("format", format);
-        return root;
+    /** Writes the fields of a document, or of an object within one. */
+    @FunctionalInterface
+    interface Fields {
+        void write(JsonGenerator json) throws IOException;
     }
 
-    /** The bytes of {@code document}, which holds {@code what}. */
-    static byte[] bytes(final ObjectNode document, final String what) {
-        try {
-            return JSON.writeValueAsBytes(document);
+    /** Where a document's {@code "format"} field stands: part of each store's format, as it was first written. */
+    enum FormatField { FIRST, LAST }
+
+    /**
+     * The bytes of the document that {@code fields} writes, which holds {@code what}: an object of the fields that
+     * {@code fields} writes, and {@code "format"} before or after them.
+     */
+    static byte[] write(final int format, final FormatField formatField, final Fields fields,
+            final Supplier<String> what) {
+        final ByteArrayBuilder bytes = new ByteArrayBuilder(512);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+            json.writeStartObject();
+            if (formatField == FormatField.FIRST) {
+                json.writeNumberField("format", format);
+            }
+            fields.write(json);
+            if (formatField == FormatField.LAST) {
+                json.writeNumberField("format", format);
+            }
+            json.writeEndObject();
         } catch (final IOException impossible) {
-            throw new SerializationException("cannot write " + what, impossible);
+            throw new SerializationException("cannot write " + what.get(), impossible);
         }
+        return bytes.toByteArray();
     }
 
     /**
@@ -71,12 +92,12 @@ final class LedgerJson {
         return root;
     }
 
-    static ObjectNode ledgerDevice(final LedgerDevice device) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.set("device", device(device.device()));
-        node.put("status", device.status().name());
-        node.put("holder", device.holder());
-        return node;
+    /** The fields of a stored device: the device as reported, its status and holder. */
+    static void ledgerDevice(final JsonGenerator json, final LedgerDevice device) throws IOException {
+        json.writeFieldName("device");
+        device(json, device.device());
+        json.writeStringField("status", device.status().name());
+        json.writeStringField("holder", device.holder());
     }
 
     static LedgerDevice ledgerDevice(final JsonNode node) {
@@ -84,21 +105,24 @@ final class LedgerJson {
                 text(node.get("holder")));
     }
 
-    static ObjectNode device(final Device device) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.put("address", device.address());
-        node.put("vendor_id", device.vendorId());
-        node.put("product_id", device.productId());
-        node.put("class_code", device.classCode());
-        node.put("dev_type", device.devType().name());
-        node.put("parent_addr", device.parentAddr());
-        node.put("numa_node", device.numaNode());
-        node.put("ifname", device.ifname());
-        node.put("driver", device.driver());
-        node.put("group", device.group());
-        final ObjectNode tags = node.putObject("tags");
-        device.tags().forEach(tags::put);
-        return node;
+    static void device(final JsonGenerator json, final Device device) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("address", device.address());
+        json.writeStringField("vendor_id", device.vendorId());
+        json.writeStringField("product_id", device.productId());
+        json.writeStringField("class_code", device.classCode());
+        json.writeStringField("dev_type", device.devType().name());
+        json.writeStringField("parent_addr", device.parentAddr());
+        integerField(json, "numa_node", device.numaNode());
+        json.writeStringField("ifname", device.ifname());
+        json.writeStringField("driver", device.driver());
+        json.writeStringField("group", device.group());
+        json.writeObjectFieldStart("tags");
+        for (final Map.Entry<String, String> tag : device.tags().entrySet()) {
+            json.writeStringField(tag.getKey(), tag.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     static Device device(final JsonNode node) {
@@ -110,23 +134,29 @@ final class LedgerJson {
                 text(node.get("driver")), node.get("group").asText(), tags);
     }
 
-    static ObjectNode claim(final Claim claim) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.put("claim_id", claim.claimId());
-        node.put("tenant", claim.tenant());
-        node.put("instance", claim.instance());
-        node.put("request_hash", claim.requestHash());
-        final ArrayNode devices = node.putArray("devices");
-        claim.devices().forEach(device -> devices.add(claimedDevice(device)));
-        node.put("live_migratable", claim.liveMigratable());
-        node.put("expires_at", text(claim.expiresAt()));
-        node.put("status", claim.status().name());
-        final ArrayNode lost = node.putArray("lost_addresses");
-        claim.lostAddresses().forEach(lost::add);
-        node.put("claimed_seq", claim.claimedSeq());
-        node.put("confirmed_seq", claim.confirmedSeq());
-        node.put("ended_seq", claim.endedSeq());
-        return node;
+    static void claim(final JsonGenerator json, final Claim claim) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("claim_id", claim.claimId());
+        json.writeStringField("tenant", claim.tenant());
+        json.writeStringField("instance", claim.instance());
+        json.writeStringField("request_hash", claim.requestHash());
+        json.writeArrayFieldStart("devices");
+        for (final ClaimedDevice device : claim.devices()) {
+            claimedDevice(json, device);
+        }
+        json.writeEndArray();
+        json.writeBooleanField("live_migratable", claim.liveMigratable());
+        json.writeStringField("expires_at", text(claim.expiresAt()));
+        json.writeStringField("status", claim.status().name());
+        json.writeArrayFieldStart("lost_addresses");
+        for (final String address : claim.lostAddresses()) {
+            json.writeString(address);
+        }
+        json.writeEndArray();
+        json.writeNumberField("claimed_seq", claim.claimedSeq());
+        json.writeNumberField("confirmed_seq", claim.confirmedSeq());
+        json.writeNumberField("ended_seq", claim.endedSeq());
+        json.writeEndObject();
     }
 
     static Claim claim(final JsonNode node) {
@@ -141,16 +171,16 @@ final class LedgerJson {
                 node.get("ended_seq").asLong());
     }
 
-    static ObjectNode claimedDevice(final ClaimedDevice device) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.put("address", device.address());
-        node.put("group", device.group());
-        node.put("dev_type", device.devType() == null ? null : device.devType().name());
-        node.put("vnic_type", device.vnicType() == null ? null : device.vnicType().name());
-        node.put("numa_node", device.numaNode());
-        node.put("parent_addr", device.parentAddr());
-        node.put("item_index", device.itemIndex());
-        return node;
+    static void claimedDevice(final JsonGenerator json, final ClaimedDevice device) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("address", device.address());
+        json.writeStringField("group", device.group());
+        json.writeStringField("dev_type", device.devType() == null ? null : device.devType().name());
+        json.writeStringField("vnic_type", device.vnicType() == null ? null : device.vnicType().name());
+        integerField(json, "numa_node", device.numaNode());
+        json.writeStringField("parent_addr", device.parentAddr());
+        json.writeNumberField("item_index", device.itemIndex());
+        json.writeEndObject();
     }
 
     static ClaimedDevice claimedDevice(final JsonNode node) {
@@ -161,15 +191,15 @@ final class LedgerJson {
                 integer(node.get("numa_node")), text(node.get("parent_addr")), node.get("item_index").asInt());
     }
 
-    static ObjectNode rejection(final RejectedClaim rejection) {
-        final ObjectNode node = JSON.createObjectNode();
-        node.put("claim_id", rejection.claimId());
-        node.put("tenant", rejection.tenant());
-        node.put("instance", rejection.instance());
-        node.put("request_hash", rejection.requestHash());
-        node.put("reason", rejection.reason() == null ? null : rejection.reason().name());
-        node.put("message", rejection.message());
-        return node;
+    static void rejection(final JsonGenerator json, final RejectedClaim rejection) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("claim_id", rejection.claimId());
+        json.writeStringField("tenant", rejection.tenant());
+        json.writeStringField("instance", rejection.instance());
+        json.writeStringField("request_hash", rejection.requestHash());
+        json.writeStringField("reason", rejection.reason() == null ? null : rejection.reason().name());
+        json.writeStringField("message", rejection.message());
+        json.writeEndObject();
     }
 
     static RejectedClaim rejection(final JsonNode node) {
@@ -177,6 +207,15 @@ final class LedgerJson {
         return new RejectedClaim(node.get("claim_id").asText(), text(node.get("tenant")),
                 text(node.get("instance")), text(node.get("request_hash")),
                 reason == null ? null : RejectReason.valueOf(reason), text(node.get("message")));
+    }
+
+    private static void integerField(final JsonGenerator json, final String name, final Integer value)
+            throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value);
+        }
     }
 
     static String text(final Instant instant) {
