@@ -210,6 +210,9 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "releases_answered", all.releases().size(),
                             "latency_by_stage_ms", stagesMeasured,
                             "ledger_time_in_measured_runs", spentMeasuring.figures(),
+                            // Two commands a grant, the claim and its release: what the thread spent on each.
+                            "stream_thread_cpu_us_per_command", Math.round(spentMeasuring.threadCpuNanos() / 1e3
+                                    / Math.max(1, 2L * measured.grantedCount())),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()
                                     ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
