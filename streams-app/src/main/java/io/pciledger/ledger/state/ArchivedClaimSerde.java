@@ -30,13 +30,12 @@ public final class ArchivedClaimSerde implements Serde<ArchivedClaim> {
     /** {@code archived} as a JSON document. */
     public static byte[] write(final ArchivedClaim archived) {
         return LedgerJson.write(FORMAT, LedgerJson.FormatField.FIRST, json -> {
-            if (archived.ended().isPresent()) {
+            if (archived.endedClaim() != null) {
                 json.writeFieldName("claim");
-                LedgerJson.claim(json, archived.ended().get());
-            }
-            if (archived.refused().isPresent()) {
+                LedgerJson.claim(json, archived.endedClaim());
+            } else {
                 json.writeFieldName("rejection");
-                LedgerJson.rejection(json, archived.refused().get());
+                LedgerJson.rejection(json, archived.rejection());
             }
         }, () -> "archived claim " + archived.claimId());
     }

@@ -7,8 +7,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The value serde of the {@code host-devices} store (and so of its changelog topic): one {@link LedgerDevice} (the
- * device as last reported, its status and holder) as JSON, {@code {"format": 1, "device": {...}, "status": ...,
- * "holder": ...}}, with the field mapping of {@link LedgerJson}.
+ * device as last reported, its status and holder) as JSON, {@code {"device": {...}, "status": ...,
+ * "holder": ..., "format": 1}} ({@code "format"} last, as first written), with the field mapping of {@link LedgerJson}.
  */
 public final class LedgerDeviceSerde implements Serde<LedgerDevice> {
 

@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * to rebuild the stores from {@code pci.ledger}, from which they can always be rebuilt.
  *
  * <p>Documents are written field by field to a {@link JsonGenerator}, not built as a tree first: the ledger writes a
- * header and a device row for every decision, and the tree was a tenth of the stream thread's time. They are read
- * as trees. The bytes written are pinned by {@code StoredFormatsTest}.
+ * header and a device row for every decision, and writing them through a tree was some of the tenth of the stream
+ * thread's time that the stores' JSON took under load (docs/benchmarks.md, session 9). They are read as trees. The
+ * bytes written are pinned by {@code StoredFormatsTest}.
  */
 final class LedgerJson {
 
@@ -57,7 +58,7 @@ final class LedgerJson {
     static byte[] write(final int format, final FormatField formatField, final Fields fields,
             final Supplier<String> what) {
         final ByteArrayBuilder bytes = new ByteArrayBuilder(512);
-        try (JsonGenerator json = JSON.getFactory().createGenerator(bytes)) {
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();
             if (formatField == FormatField.FIRST) {
                 json.writeNumberField("format", format);

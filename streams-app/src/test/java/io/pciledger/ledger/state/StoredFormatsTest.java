@@ -36,7 +36,7 @@ class StoredFormatsTest {
             7, 0, 0);
 
     @Test
-    void aDeviceRow() {
+    void aDeviceRowIsItsDeviceStatusAndHolderWithTheFormatLast() {
         assertThat(text(LedgerDeviceSerde.write(new LedgerDevice(PF, DeviceStatus.FREE, null)))).isEqualTo(""
                 + "{\"device\":{\"address\":\"0000:81:00.0\",\"vendor_id\":\"8086\","
                 + "\"product_id\":\"1572\",\"class_code\":\"020000\",\"dev_type\":\"TYPE_PF\","
@@ -53,7 +53,7 @@ class StoredFormatsTest {
     }
 
     @Test
-    void aHostHeader() {
+    void aHostHeaderStartsWithTheFormatAndHoldsItsLiveClaims() {
         assertThat(text(HostHeaderSerde.write(new HostHeader("host-1", 12, null, List.of(CLAIM),
                 List.of("gpu", "physnet1"))))).isEqualTo(""
                 + "{\"format\":3,\"host\":\"host-1\",\"next_seq\":12,\"stale_since\":null,"
@@ -73,7 +73,7 @@ class StoredFormatsTest {
     }
 
     @Test
-    void anArchivedClaimAndRefusal() {
+    void anArchivedClaimOrRefusalStartsWithTheFormat() {
         assertThat(text(ArchivedClaimSerde.write(ArchivedClaim.ended(new Claim("claim-2", null, null, null,
                 List.of(), false, null, ClaimStatus.RELEASED, new TreeSet<>(), 3, 4, 5))))).isEqualTo(""
                 + "{\"format\":1,\"claim\":{\"claim_id\":\"claim-2\",\"tenant\":null,\"instance\":null,"
@@ -85,6 +85,41 @@ class StoredFormatsTest {
                 + "{\"format\":1,\"rejection\":{\"claim_id\":\"claim-3\",\"tenant\":\"tenant-b\","
                 + "\"instance\":\"vm-3\",\"request_hash\":\"hash-3\",\"reason\":\"INSUFFICIENT_DEVICES\","
                 + "\"message\":\"no \\\"VF\\\" free\\n\"}}");
+    }
+
+    @Test
+    void tagsAreWrittenSortedAndTextIsEscapedAsJacksonDoes() {
+        final Device tagged = new Device("0000:05:00.1", "10de", "2236", "030200", DevType.TYPE_PCI, null, 0,
+                "gpu\u0001é", null, "gpu-ä", Map.of("zone", "b 🚀", "alpha", "\"x\"", "mid", "tab\there"));
+        assertThat(text(LedgerDeviceSerde.write(new LedgerDevice(tagged, DeviceStatus.LOST, "claim-9"))))
+                .isEqualTo(""
+                + "{\"device\":{\"address\":\"0000:05:00.1\",\"vendor_id\":\"10de\",\"product_id\":\"2236\","
+                + "\"class_code\":\"030200\",\"dev_type\":\"TYPE_PCI\",\"parent_addr\":null,\"numa_node\":0,"
+                + "\"ifname\":\"gpu\\u0001é\",\"driver\":null,\"group\":\"gpu-ä\",\"tags\":{\"alpha\":\"\\\"x\\\"\","
+                + "\"mid\":\"tab\\there\",\"zone\":\"b \\uD83D\\uDE80\"}},\"status\":\"LOST\",\"holder\":\"claim-9\","
+                + "\"format\":1}");
+    }
+
+    @Test
+    void absentValuesAreNullsAndLargeSequencesStayWhole() {
+        final Claim claim = new Claim("claim-4", "t", "i", "h",
+                List.of(new ClaimedDevice("0000:06:00.0", null, null, null, null, null, 0)), false, null,
+                ClaimStatus.EXPIRED, new TreeSet<>(), 4_000_000_000L, 4_000_000_001L, 4_000_000_002L);
+        assertThat(text(ArchivedClaimSerde.write(ArchivedClaim.ended(claim)))).isEqualTo(""
+                + "{\"format\":1,\"claim\":{\"claim_id\":\"claim-4\",\"tenant\":\"t\",\"instance\":\"i\","
+                + "\"request_hash\":\"h\",\"devices\":[{\"address\":\"0000:06:00.0\",\"group\":null,"
+                + "\"dev_type\":null,\"vnic_type\":null,\"numa_node\":null,\"parent_addr\":null,"
+                + "\"item_index\":0}],\"live_migratable\":false,\"expires_at\":null,\"status\":\"EXPIRED\","
+                + "\"lost_addresses\":[],\"claimed_seq\":4000000000,\"confirmed_seq\":4000000001,"
+                + "\"ended_seq\":4000000002}}");
+        assertThat(text(ArchivedClaimSerde.write(ArchivedClaim.refused(new RejectedClaim("claim-5", null, null,
+                null, null, null))))).isEqualTo(""
+                + "{\"format\":1,\"rejection\":{\"claim_id\":\"claim-5\",\"tenant\":null,\"instance\":null,"
+                + "\"request_hash\":null,\"reason\":null,\"message\":null}}");
+        assertThat(text(HostHeaderSerde.write(new HostHeader("host-3", 5_000_000_000L, null, List.of(),
+                List.of("b", "a"))))).isEqualTo(""
+                + "{\"format\":3,\"host\":\"host-3\",\"next_seq\":5000000000,\"stale_since\":null,"
+                + "\"claims\":[],\"groups_seen\":[\"b\",\"a\"]}");
     }
 
     private static String text(final byte[] bytes) {
