@@ -104,6 +104,11 @@ class TwoInstancesTest {
             // A claim decided through one instance is found through the other, wherever its standing answer lives.
             final Answer released = call(second, "DELETE", "/v1/claims/c-0-0", ACME, null);
             assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+            // Placement picks from the host pools each instance reads from pci.host-pools: the freed GPU can be
+            // placed through the other instance once that instance has read the pools committed with the release.
+            final String freed = released.body().path("host").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> get(first, "/v1/candidates?alias=gpu-a100:1", ACME)
+                    .body().path("candidates").findValuesAsText("host").contains(freed));
             final String roaming = "{\"claim_id\": \"roam-1\", \"instance\": \"vm\", \"alias\": \"gpu-a100:1\"}";
             final Answer placed = call(first, "POST", "/v1/claims", ACME, roaming);
             assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
