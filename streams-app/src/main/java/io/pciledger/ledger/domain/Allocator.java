@@ -55,10 +55,13 @@ public final class Allocator {
         for (final int index : choosingOrder(items)) {
             final RequestItem item = items.get(index);
             final NumaAffinity affinity = NumaAffinity.of(item);
-            final int freeAtStart = candidates(ledger, exclusivity, item, affinity).size();
+            List<Candidate> candidates = candidates(ledger, exclusivity, item, affinity);
+            final int freeAtStart = candidates.size();
             for (int unit = 0; unit < item.count(); unit++) {
-                final Optional<Candidate> best =
-                        candidates(ledger, exclusivity, item, affinity).stream().min(BEST_FIRST);
+                if (unit > 0) {
+                    candidates = candidates(ledger, exclusivity, item, affinity);
+                }
+                final Optional<Candidate> best = candidates.stream().min(BEST_FIRST);
                 if (best.isEmpty()) {
                     return new Allocation.Shortfall(shortfall(ledger.host(), items, index, freeAtStart,
                             groupsTaken.contains(item.group())));

@@ -21,12 +21,14 @@ final class PfVfExclusivity {
     private final Map<String, LedgerDevice> devices = new HashMap<>();
     private final Map<String, List<String>> childrenByParent = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
+    /** How many of each PF's VFs are taken, so that whether a PF is blocked is one lookup, not a walk of its VFs. */
+    private final Map<String, Integer> takenChildren = new HashMap<>();
 
     private PfVfExclusivity(final HostLedger ledger) {
         for (final LedgerDevice device : ledger.devices()) {
             devices.put(device.address(), device);
             if (device.isHeld()) {
-                taken.add(device.address());
+                markTaken(device);
             }
             final String parent = device.device().parentAddr();
             if (parent != null) {
@@ -44,15 +46,7 @@ final class PfVfExclusivity {
     boolean isBlocked(final String address) {
         final LedgerDevice device = devices.get(address);
         final String parent = device == null ? null : device.device().parentAddr();
-        if (parent != null && taken.contains(parent)) {
-            return true;
-        }
-        for (final String child : childrenOf(address)) {
-            if (taken.contains(child)) {
-                return true;
-            }
-        }
-        return false;
+        return parent != null && taken.contains(parent) || takenChildren.getOrDefault(address, 0) > 0;
     }
 
     /** Whether a device could be picked now: free in the ledger, not picked yet, and not blocked. */
@@ -79,7 +73,13 @@ final class PfVfExclusivity {
 
     /** Marks a device picked by the allocation in progress. */
     void take(final String address) {
-        taken.add(address);
+        markTaken(devices.get(address));
+    }
+
+    private void markTaken(final LedgerDevice device) {
+        if (taken.add(device.address()) && device.device().parentAddr() != null) {
+            takenChildren.merge(device.device().parentAddr(), 1, Integer::sum);
+        }
     }
 
     private List<String> childrenOf(final String address) {
