@@ -60,6 +60,19 @@ class LedgerBenchmarksOnABrokerTest {
         assertThat(figures.get("events_per_s_median").asLong()).isPositive();
     }
 
+    /** Needs no broker; here for the helpers. Every claim must be granted and every release answered. */
+    @Test
+    void decideStepsEveryHostThroughItsClaimsWithoutKafka() throws Exception {
+        assertThat(bench("decide", "--hosts", "3", "--held", "2", "--commands", "200", "--warmup", "0",
+                "--runs", "2")).isZero();
+
+        final JsonNode figures = read("decide").get("figures");
+        assertThat(figures.get("claims_held_per_host").asInt()).isEqualTo(2);
+        assertThat(figures.get("domain_us_per_command_runs")).hasSize(2);
+        assertThat(figures.get("domain_us_per_command_median").asDouble()).isPositive();
+        assertThat(bench("decide", "--held", "50")).as("more claims held than a host has VFs").isEqualTo(2);
+    }
+
     private int bench(final String... args) {
         final StringWriter output = new StringWriter();
         final CommandLine bench = new CommandLine(new BenchCommand()).setOut(new PrintWriter(output));
