@@ -55,15 +55,13 @@ public final class Allocator {
         for (final int index : choosingOrder(items)) {
             final RequestItem item = items.get(index);
             final NumaAffinity affinity = NumaAffinity.of(item);
-            List<Candidate> candidates = candidates(ledger, exclusivity, item, affinity);
-            final int freeAtStart = candidates.size();
+            final List<Candidate> atStart = candidates(ledger, exclusivity, item, affinity);
             for (int unit = 0; unit < item.count(); unit++) {
-                if (unit > 0) {
-                    candidates = candidates(ledger, exclusivity, item, affinity);
-                }
+                final List<Candidate> candidates = unit == 0 ? atStart
+                        : candidates(ledger, exclusivity, item, affinity);
                 final Optional<Candidate> best = candidates.stream().min(BEST_FIRST);
                 if (best.isEmpty()) {
-                    return new Allocation.Shortfall(shortfall(ledger.host(), items, index, freeAtStart,
+                    return new Allocation.Shortfall(shortfall(ledger.host(), items, index, atStart.size(),
                             groupsTaken.contains(item.group())));
                 }
                 exclusivity.take(best.get().device().address());

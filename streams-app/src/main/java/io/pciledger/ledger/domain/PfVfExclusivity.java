@@ -46,7 +46,7 @@ final class PfVfExclusivity {
     boolean isBlocked(final String address) {
         final LedgerDevice device = devices.get(address);
         final String parent = device == null ? null : device.device().parentAddr();
-        return parent != null && taken.contains(parent) || takenChildren.getOrDefault(address, 0) > 0;
+        return (parent != null && taken.contains(parent)) || takenChildren.getOrDefault(address, 0) > 0;
     }
 
     /** Whether a device could be picked now: free in the ledger, not picked yet, and not blocked. */
@@ -71,7 +71,7 @@ final class PfVfExclusivity {
         return cost;
     }
 
-    /** Marks a device picked by the allocation in progress. */
+    /** Marks a device of the ledger picked by the allocation in progress. */
     void take(final String address) {
         markTaken(devices.get(address));
     }

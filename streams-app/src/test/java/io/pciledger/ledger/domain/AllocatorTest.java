@@ -61,6 +61,17 @@ class AllocatorTest {
     }
 
     @Test
+    void theSecondVfOfOneItemGoesToThePfTheFirstAlreadyBlocked() {
+        final TestHost host = TestHost.with(pf("0000:3b:00.0", "net-pf", 0), pf("0000:3b:00.1", "net-pf", 0),
+                vf("0000:3b:02.0", "0000:3b:00.0", "net", 0), vf("0000:3b:02.1", "0000:3b:00.1", "net", 0),
+                vf("0000:3b:02.2", "0000:3b:00.0", "net", 0));
+
+        assertThat(addresses(host.granted(claim("c1", RequestItem.devices("net", 2)))))
+                .containsExactly("0000:3b:02.0", "0000:3b:02.2");
+        assertThat(host.availability("0000:3b:00.1")).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
     void equalCandidatesAreTakenInAddressOrder() {
         final TestHost host = TestHost.with(pci("0000:b0:00.0", "gpu", 0), pci("0000:af:00.0", "gpu", 0),
                 pci("0000:d8:00.0", "gpu", 0));

@@ -16,6 +16,18 @@ class PfVfExclusivityTest {
     private final TestHost host = TestHost.with(PF, VF_0, VF_1);
 
     @Test
+    void aVfPickedInTheAllocationInProgressBlocksItsPf() {
+        final PfVfExclusivity exclusivity = PfVfExclusivity.of(host.ledger());
+        assertThat(exclusivity.isAvailable(PF.address())).isTrue();
+
+        exclusivity.take(VF_0.address());
+
+        assertThat(exclusivity.isBlocked(PF.address())).isTrue();
+        assertThat(exclusivity.isAvailable(PF.address())).isFalse();
+        assertThat(exclusivity.blockCost(VF_1.address())).as("its PF is already blocked").isZero();
+    }
+
+    @Test
     void vfClaimMakesParentPfUnavailable() {
         host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
 
