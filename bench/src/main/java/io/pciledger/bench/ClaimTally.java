@@ -53,6 +53,10 @@ final class ClaimTally {
         return Map.copyOf(rejected);
     }
 
+    long rejectedCount() {
+        return rejected.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
     List<Double> latenciesMs() {
         return List.copyOf(latenciesMs);
     }

@@ -212,7 +212,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "ledger_time_in_measured_runs", spentMeasuring.figures(),
                             // A grant is two commands (the claim and its release), a refusal one.
                             "stream_thread_cpu_us_per_command", Math.round(spentMeasuring.threadCpuNanos() / 1e3
-                                    / Math.max(1, 2L * measured.grantedCount() + rejectedCount(measured))),
+                                    / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount())),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()
                                     ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
@@ -320,10 +320,6 @@ public final class ClaimsBenchmark implements Callable<Integer> {
      */
     private static long hostStateBytes(final Admin admin, final String runId) throws Exception {
         return RunTopics.bytesOnDisk(admin, runId).getOrDefault(LedgerTopology.HOST_LEDGERS_STORE + "-changelog", 0L);
-    }
-
-    private static long rejectedCount(final ClaimTally tally) {
-        return tally.rejected().values().stream().mapToLong(Integer::longValue).sum();
     }
 
     private static String rejectedText(final Map<RejectReason, Integer> rejected) {

@@ -131,13 +131,11 @@ public final class DecideBenchmark implements Callable<Integer> {
         private final List<HostLedger> ledgers = new ArrayList<>();
         private final List<HostGroupCounts> counts = new ArrayList<>();
         private final List<ArrayDeque<String>> claims = new ArrayList<>();
-        private final int held;
         private long nextClaim;
         private long nextCommand;
         private int nextHost;
 
         Fleet(final int hostCount, final int held) {
-            this.held = held;
             for (int index = 0; index < hostCount; index++) {
                 final HostLedgerSession session = new HostLedgerSession(
                         HostLedger.empty(TypicalHost.name(index), new NothingArchived()), null);
