@@ -93,7 +93,7 @@ public final class QueryService implements AutoCloseable {
                 config.readWait(), clock));
         final ExecutorService waiting = keepRunning(threads("api-waiting-", WAITING_THREADS));
         final ExecutorService answering = keepRunning(threads("claim-answers-", ANSWERING_THREADS));
-        final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(),
+        final ClaimService claims = new ClaimService(sender, watcher, views.fleetPools(), views::hostPoolsReadToNow,
                 config.claimTimeout(), config.placementAttempts(), clock, answering, metrics::commandStage);
         server = keep(ApiServer.start(config.httpHost(), config.httpPort(), config.httpThreads(),
                 Api.routes(views, registrar, claims, ledger, () -> self, config.readWait(), config.candidatesLimit(),

@@ -282,6 +282,27 @@ class QueryServiceApiTest {
     }
 
     @Test
+    void aClaimPlacedRightAfterAReleaseIsGrantedTheFreedDevice() throws Exception {
+        final String soloHost = "compute-solo";
+        harness.report(soloHost, ServiceHarness.devices("gpu-solo", 1, 0).subList(0, 1)); // the GPU alone
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                get(service, "/v1/groups/gpu-solo", ACME).body().path("total").asInt() == 1);
+        final String placement = "{\"claim_id\": \"%s\", \"instance\": \"vm\", \"alias\": \"gpu-solo:1\"}";
+        assertThat(claim(ACME, placement.formatted("solo-0")).status()).isEqualTo(201);
+
+        // The service's host pools trail the ledger; placement must not answer "no host" from before the release.
+        for (int next = 1; next <= 15; next++) {
+            final Answer released = call(service, "DELETE", "/v1/claims/solo-" + (next - 1), ACME, null);
+            assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+            final Answer placed = claim(ACME, placement.formatted("solo-" + next));
+            assertThat(placed.status()).as("placement %d: %s", next, placed.body()).isEqualTo(201);
+            assertThat(placed.body().path("host").asText()).isEqualTo(soloHost);
+        }
+        assertProblem(claim(ACME, placement.formatted("solo-none")), 409, "INSUFFICIENT_DEVICES");
+        assertThat(call(service, "DELETE", "/v1/claims/solo-15", ACME, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void ledgerPagesAreForAuditors() throws Exception {
         final Answer page = get(service, "/v1/ledger?host=" + HOST + "&from_seq=1&limit=2", READER);
         assertThat(page.status()).isEqualTo(200);

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Claims, confirms and releases, as the claim flow of DESIGN.md says: write the command keyed by host, and answer
@@ -38,6 +40,10 @@ import java.util.concurrent.TimeoutException;
  * <p>A claim without a host is placed: the candidates from the committed host pools ({@link CandidateFinder}),
  * best first but spread by claim id among the equally good ({@link PlacementOrder}), are tried in turn while the
  * ledger refuses for lack of devices (a lost race, a host gone stale), at most {@code placementAttempts} hosts.
+ * This instance's pools trail the ledger by the time it takes to read {@code pci.host-pools}, so when there is no
+ * candidate, or every one tried refused, the pools are first read up to everything committed so far (a release
+ * just answered, say) and the claim is placed once more, on candidates not tried yet. Only then is the answer "no
+ * host": the ledger had nothing for it when the claim came.
  * A claim id the ledger has already decided somewhere must go back to
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
@@ -57,6 +63,7 @@ public final class ClaimService {
     private final CommandSender sender;
     private final ClaimResultWatcher watcher;
     private final FleetPools fleetPools;
+    private final Supplier<CompletableFuture<Void>> poolsReadToNow;
     private final Duration timeout;
     private final int placementAttempts;
     private final Clock clock;
@@ -70,12 +77,20 @@ public final class ClaimService {
                 }
             });
 
+    /**
+     * @param fleetPools     the host pools placement picks from, as this instance has read them
+     * @param poolsReadToNow completes once {@code fleetPools} holds everything committed before the call
+     *                       ({@link io.pciledger.query.kafka.TopicFollower#readToNow}); bounded here by
+     *                       {@code timeout}
+     */
     public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
-            final FleetPools fleetPools, final Duration timeout,
-            final int placementAttempts, final Clock clock, final Executor answering, final CommandTimer timer) {
+            final FleetPools fleetPools, final Supplier<CompletableFuture<Void>> poolsReadToNow,
+            final Duration timeout, final int placementAttempts, final Clock clock, final Executor answering,
+            final CommandTimer timer) {
         this.sender = sender;
         this.watcher = watcher;
         this.fleetPools = fleetPools;
+        this.poolsReadToNow = poolsReadToNow;
         this.timeout = timeout;
         this.placementAttempts = placementAttempts;
         this.clock = clock;
@@ -99,30 +114,76 @@ public final class ClaimService {
         if (before.isPresent()) {
             return answer(request.claimId(), before.get(), decide(requester, request, before.get()));
         }
-        final List<Candidate> candidates = PlacementOrder.forClaim(request.claimId(),
-                CandidateFinder.find(request.items(), fleetPools, placementAttempts));
+        final List<Candidate> candidates = candidates(request, Set.of());
         if (candidates.isEmpty()) {
-            return CompletableFuture.completedFuture(new ClaimAnswer(request.claimId(), null,
-                    new Rejected(RejectReason.INSUFFICIENT_DEVICES,
-                            "no host that is not stale has the free devices this claim asks for"), List.of()));
+            return placeOnCurrentPools(requester, request, new ArrayList<>(), noHost(request));
         }
-        return tryInTurn(requester, request, candidates, 0, new ArrayList<>());
+        return tryInTurn(requester, request, candidates, 0, new ArrayList<>(), true);
     }
 
-    /** Tries the candidates from {@code next} on while the ledger refuses for reasons another host may not have. */
+    /** The best candidates for {@code request} but {@code tried}, in the order to try them. */
+    private List<Candidate> candidates(final ClaimRequest request, final Set<String> tried) {
+        return PlacementOrder.forClaim(request.claimId(),
+                CandidateFinder.find(request.items(), fleetPools, placementAttempts + tried.size()).stream()
+                        .filter(candidate -> !tried.contains(candidate.host()))
+                        .limit(placementAttempts)
+                        .toList());
+    }
+
+    /**
+     * Tries the candidates from {@code next} on while the ledger refuses for reasons another host may not have;
+     * when the last refuses so, places the claim once more on current pools if {@code mayReadToNow}.
+     */
     private CompletableFuture<ClaimAnswer> tryInTurn(final Requester requester, final ClaimRequest request,
-            final List<Candidate> candidates, final int next, final List<PlacementAttempt> refusals) {
+            final List<Candidate> candidates, final int next, final List<PlacementAttempt> refusals,
+            final boolean mayReadToNow) {
         final String host = candidates.get(next).host();
         placedHere.put(request.claimId(), host);
         return decide(requester, request, host).thenCompose(outcome -> {
-            if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())
-                    || next + 1 == candidates.size()) {
+            if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())) {
                 return CompletableFuture.completedFuture(
                         new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals)));
             }
+            if (next + 1 < candidates.size()) {
+                refusals.add(new PlacementAttempt(host, rejected.reason(), rejected.message()));
+                return tryInTurn(requester, request, candidates, next + 1, refusals, mayReadToNow);
+            }
+            final ClaimAnswer lastRefusal = new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals));
+            if (!mayReadToNow) {
+                return CompletableFuture.completedFuture(lastRefusal);
+            }
             refusals.add(new PlacementAttempt(host, rejected.reason(), rejected.message()));
-            return tryInTurn(requester, request, candidates, next + 1, refusals);
+            return placeOnCurrentPools(requester, request, refusals, lastRefusal);
         });
+    }
+
+    /**
+     * Reads the host pools up to now, then places the claim on the candidates not tried yet; {@code otherwise}
+     * when there are none or the pools cannot be read in time. A host that refused is not tried again: it would
+     * answer the claim id with the refusal it stored.
+     */
+    private CompletableFuture<ClaimAnswer> placeOnCurrentPools(final Requester requester,
+            final ClaimRequest request, final List<PlacementAttempt> refusals, final ClaimAnswer otherwise) {
+        return poolsReadToNow.get()
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((read, failure) -> failure == null, answering)
+                .thenCompose(current -> {
+                    if (!current) {
+                        return CompletableFuture.completedFuture(otherwise);
+                    }
+                    final Set<String> tried = new HashSet<>();
+                    refusals.forEach(refusal -> tried.add(refusal.host()));
+                    final List<Candidate> fresh = candidates(request, tried);
+                    if (fresh.isEmpty()) {
+                        return CompletableFuture.completedFuture(otherwise);
+                    }
+                    return tryInTurn(requester, request, fresh, 0, refusals, false);
+                });
+    }
+
+    private static ClaimAnswer noHost(final ClaimRequest request) {
+        return new ClaimAnswer(request.claimId(), null, new Rejected(RejectReason.INSUFFICIENT_DEVICES,
+                "no host that is not stale has the free devices this claim asks for"), List.of());
     }
 
     /** Confirms the claim decided on {@code host}, so it does not expire. */

@@ -1,9 +1,13 @@
 package io.pciledger.query.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,17 +24,28 @@ import org.slf4j.LoggerFactory;
  * Follows every partition of one topic on its own thread, with {@code isolation.level=read_committed} and no
  * consumer group (every instance sees every record, and only what the ledger committed). Subclasses say where to
  * start ({@link #position}) and what to do with each record ({@link #received}).
+ *
+ * <p>{@link #readToNow} lets a caller wait until everything committed before its call has been received: what the
+ * ledger committed before, say, a release was answered is then seen by whatever {@link #received} keeps.
  */
 public abstract class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
+    /** Polls while a caller waits: a poll that meets only transaction markers returns empty after its timeout. */
+    private static final Duration CATCHING_UP_POLL = Duration.ofMillis(5);
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread follower;
+    private final Queue<CompletableFuture<Void>> readToNowAsked = new ConcurrentLinkedQueue<>();
+    private final List<EndToReach> endsToReach = new ArrayList<>();
     private volatile boolean started;
     private volatile boolean closed;
+    private volatile boolean stopped;
+    private volatile boolean idlePoll;
 
     /**
      * @param clientProperties Kafka client properties (brokers, security); isolation and group are set here
@@ -69,23 +84,106 @@ public abstract class TopicFollower implements AutoCloseable {
         follower.start();
     }
 
+    /**
+     * Completes once every record committed to the topic before this call has been received (the end offsets as a
+     * read-committed consumer sees them now); failed when the follower closes first. The caller bounds the wait: it
+     * never completes while the topic cannot be read. It completes on the following thread, so whatever depends on
+     * it should run elsewhere.
+     */
+    public final CompletableFuture<Void> readToNow() {
+        final CompletableFuture<Void> reached = new CompletableFuture<>();
+        readToNowAsked.add(reached);
+        if (closed || stopped) {
+            failUnasked();
+        } else if (idlePoll) {
+            consumer.wakeup();
+        }
+        return reached;
+    }
+
     private void follow() {
         try {
-            if (assignAndPosition().isEmpty()) {
+            final List<TopicPartition> partitions = assignAndPosition();
+            if (partitions.isEmpty()) {
                 return;
             }
             while (!closed) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    received(record);
+                try {
+                    followOnce(partitions);
+                } catch (final WakeupException woken) {
+                    // readToNow() or close(): the loop looks at both
                 }
-                polled(consumer);
             }
-        } catch (final WakeupException | InterruptedException closing) {
-            // close() woke the poll
+        } catch (final InterruptedException closing) {
+            // close() interrupted the wait between attempts to assign
         } catch (final RuntimeException failure) {
             LOG.error("Stopped following {}", topic, failure);
         } finally {
             consumer.close();
+            stopped = true;
+            endsToReach.forEach(end -> end.waiting().forEach(waiting -> waiting.completeExceptionally(
+                    new IllegalStateException("stopped following " + topic))));
+            failUnasked();
+        }
+    }
+
+    private void followOnce(final List<TopicPartition> partitions) {
+        // Idle first, then look at the queue: a caller that queues after the look finds idle set and wakes the poll.
+        idlePoll = true;
+        if (!readToNowAsked.isEmpty() || !endsToReach.isEmpty()) {
+            idlePoll = false;
+            noteEndsAsked(partitions);
+        }
+        try {
+            for (final ConsumerRecord<String, byte[]> record
+                    : consumer.poll(idlePoll ? IDLE_POLL : CATCHING_UP_POLL)) {
+                received(record);
+            }
+        } finally {
+            idlePoll = false;
+        }
+        polled(consumer);
+        endsToReach.removeIf(end -> end.answerIfReached(consumer));
+    }
+
+    /** Reads the end offsets for every caller of {@link #readToNow} so far; kept asked if they cannot be read. */
+    private void noteEndsAsked(final List<TopicPartition> partitions) {
+        final List<CompletableFuture<Void>> asked = new ArrayList<>();
+        for (CompletableFuture<Void> next; (next = readToNowAsked.poll()) != null; ) {
+            asked.add(next);
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        try {
+            endsToReach.add(new EndToReach(consumer.endOffsets(partitions, END_OFFSETS_TIMEOUT), asked));
+        } catch (final WakeupException | RetriableException notYet) {
+            readToNowAsked.addAll(asked);
+            if (notYet instanceof WakeupException woken) {
+                throw woken;
+            }
+            LOG.debug("Could not read the end offsets of {}; asking again: {}", topic, notYet.getMessage());
+        }
+    }
+
+    private void failUnasked() {
+        for (CompletableFuture<Void> next; (next = readToNowAsked.poll()) != null; ) {
+            next.completeExceptionally(new IllegalStateException("stopped following " + topic));
+        }
+    }
+
+    /** End offsets some callers wait for this follower to reach. */
+    private record EndToReach(Map<TopicPartition, Long> end, List<CompletableFuture<Void>> waiting) {
+
+        /** Completes the waiting callers if the consumer's position is at or past every end; true if it did. */
+        boolean answerIfReached(final Consumer<String, byte[]> assigned) {
+            for (final Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+                if (assigned.position(partition.getKey()) < partition.getValue()) {
+                    return false;
+                }
+            }
+            waiting.forEach(caller -> caller.complete(null));
+            return true;
         }
     }
 
@@ -109,6 +207,8 @@ public abstract class TopicFollower implements AutoCloseable {
                 LOG.warn("The cluster did not answer in time to follow {}; asking again: {}", topic,
                         notAnswered.getMessage());
                 Thread.sleep(RETRY_PAUSE.toMillis());
+            } catch (final WakeupException woken) {
+                // close(), or readToNow() before the partitions are known: asked again unless closed
             }
         }
         return List.of();

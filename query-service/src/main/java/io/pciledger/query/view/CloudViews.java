@@ -12,6 +12,7 @@ import io.pciledger.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -89,6 +90,11 @@ public final class CloudViews implements AutoCloseable {
     /** The same host pools, indexed by group for finding candidates. */
     public FleetPools fleetPools() {
         return fleetPools;
+    }
+
+    /** Completes once the host pools hold every record committed to {@code pci.host-pools} before the call. */
+    public CompletableFuture<Void> hostPoolsReadToNow() {
+        return hostPools.readToNow();
     }
 
     /** Every group with a registration, as written (with description and who changed it when). */
