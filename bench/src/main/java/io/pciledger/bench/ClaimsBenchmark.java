@@ -281,7 +281,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
     }
 
     /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
-    private static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
+    static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
             final int clients, final int claims, final int run, final BenchStreams ledger) throws Exception {
         final ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -304,7 +304,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
     }
 
     /** Waits for the committed answer to every release; each must say the devices are back. */
-    private static void awaitReleases(final ClaimTally tally) throws Exception {
+    static void awaitReleases(final ClaimTally tally) throws Exception {
         for (final CompletableFuture<ClaimResult> release : tally.releases()) {
             final ClaimResult result = release.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!(result.getOutcome() instanceof Released)) {

@@ -26,6 +26,8 @@ import picocli.CommandLine.ParentCommand;
  *       {@code acks=all} and idempotence ({@link RawProduce}); rate = records / time until all are acknowledged;</li>
  *   <li>pass-through: the simplest exactly-once Streams application copies that topic ({@link PassThroughCopy}),
  *       the ceiling Kafka Streams sets before the ledger does any work;</li>
+ *   <li>stored copy: the same, putting each record into a changelogged store as well, the least work any fold
+ *       does (a ledger write and a changelog write a fact);</li>
  *   <li>fold: the facts go to a fresh {@code pci.inventory} (untimed), a fresh ledger starts and is timed until it
  *       has folded them end to end ({@link LedgerFold}); rate = facts / that time.</li>
  * </ol>
@@ -83,6 +85,8 @@ public final class FoldBenchmark implements Callable<Integer> {
         final Samples startup = new Samples();
         final Samples copy = new Samples();
         final List<Long> copyRuns = new ArrayList<>();
+        final Samples storedCopy = new Samples();
+        final List<Long> storedCopyRuns = new ArrayList<>();
         final List<Long> rawRuns = new ArrayList<>();
         final List<Long> foldRuns = new ArrayList<>();
         LedgerTimeSpent lastTimeSpent = null;
@@ -96,9 +100,10 @@ public final class FoldBenchmark implements Callable<Integer> {
                 final boolean warmingUp = run < warmupRuns;
                 final Baselines baselines = baselines(kafka, admin, runId, encoded);
                 final double rawRate = baselines.recordsPerSecond();
-                out.printf("  run %d/%d%s: raw %,.0f records/s, exactly-once pass-through copy %,.0f records/s; "
-                                + "folding ...%n", run + 1, warmupRuns + measuredRuns, warmingUp ? " (warm-up)" : "",
-                        rawRate, baselines.copiedPerSecond());
+                out.printf("  run %d/%d%s: raw %,.0f records/s, exactly-once pass-through copy %,.0f records/s, "
+                                + "stored copy %,.0f records/s; folding ...%n", run + 1, warmupRuns + measuredRuns,
+                        warmingUp ? " (warm-up)" : "", rawRate, baselines.copiedPerSecond(),
+                        baselines.storedCopiedPerSecond());
                 out.flush();
                 final LedgerFold.Measurement measured = LedgerFold.run(kafka, admin, runId, options.partitions,
                         encoded, expected, ledgerSettings, Duration.ofMinutes(timeoutMinutes));
@@ -114,6 +119,8 @@ public final class FoldBenchmark implements Callable<Integer> {
                     rawBytesPerRecord = Math.round((double) baselines.bytes() / factCount);
                     copy.add(baselines.copiedPerSecond());
                     copyRuns.add(Math.round(baselines.copiedPerSecond()));
+                    storedCopy.add(baselines.storedCopiedPerSecond());
+                    storedCopyRuns.add(Math.round(baselines.storedCopiedPerSecond()));
                     foldBytesPerFact = bytesPerFact(measured.bytesWritten(), factCount);
                     raw.add(rawRate);
                     fold.add(foldRate);
@@ -139,8 +146,12 @@ public final class FoldBenchmark implements Callable<Integer> {
                     "fold_to_raw_ratio", Math.round(ratio * 1000) / 1000.0,
                     "passthrough_copy_per_s_median", Math.round(copy.median()),
                     "passthrough_to_raw_ratio", Math.round(copy.median() / raw.median() * 1000) / 1000.0,
+                    "stored_copy_per_s_median", Math.round(storedCopy.median()),
+                    "stored_copy_to_raw_ratio", Math.round(storedCopy.median() / raw.median() * 1000) / 1000.0,
+                    "fold_to_stored_copy_ratio", Math.round(fold.median() / storedCopy.median() * 1000) / 1000.0,
                     "raw_records_per_s_runs", rawRuns,
                     "passthrough_copy_per_s_runs", copyRuns,
+                    "stored_copy_per_s_runs", storedCopyRuns,
                     "fold_facts_per_s_runs", foldRuns,
                     "ledger_startup_s_median", AgentScanBenchmark.round(startup.median()),
                     "ledger_time_in_last_fold", lastTimeSpent.figures(),
@@ -160,8 +171,10 @@ public final class FoldBenchmark implements Callable<Integer> {
      * @param recordsPerSecond records a plain idempotent producer got acknowledged per second
      * @param bytes            what its topic's logs hold afterwards
      * @param copiedPerSecond  records per second the simplest exactly-once Streams application copied
+     * @param storedCopiedPerSecond records per second it copied when it also put each into a changelogged store
      */
-    private record Baselines(double recordsPerSecond, long bytes, double copiedPerSecond) {
+    private record Baselines(double recordsPerSecond, long bytes, double copiedPerSecond,
+            double storedCopiedPerSecond) {
     }
 
     private Baselines baselines(final BenchKafka kafka, final Admin admin, final String runId,
@@ -170,9 +183,12 @@ public final class FoldBenchmark implements Callable<Integer> {
         try {
             final RawProduce produced = RawProduce.run(kafka, admin, topic, options.partitions, records);
             final Duration copied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
-                    options.plainStreamsSettings(), Duration.ofMinutes(timeoutMinutes));
+                    PassThroughCopy.Shape.COPY, options.plainStreamsSettings(), Duration.ofMinutes(timeoutMinutes));
+            final Duration storedCopied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
+                    PassThroughCopy.Shape.COPY_WITH_STATE, options.plainStreamsSettings(),
+                    Duration.ofMinutes(timeoutMinutes));
             return new Baselines(produced.recordsPerSecond(), produced.bytes(),
-                    RawProduce.perSecond(records.size(), copied));
+                    RawProduce.perSecond(records.size(), copied), RawProduce.perSecond(records.size(), storedCopied));
         } finally {
             RunTopics.deleteAll(admin, runId);
         }

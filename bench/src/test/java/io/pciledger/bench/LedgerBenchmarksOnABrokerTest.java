@@ -32,6 +32,7 @@ class LedgerBenchmarksOnABrokerTest {
         final JsonNode figures = read("fold").get("figures");
         assertThat(figures.get("facts").asInt()).isEqualTo(1500);
         assertThat(figures.get("fold_facts_per_s_median").asLong()).isPositive();
+        assertThat(figures.get("stored_copy_per_s_median").asLong()).isPositive();
         assertThat(figures.get("raw_records_per_s_median").asLong()).isPositive();
     }
 
@@ -46,6 +47,19 @@ class LedgerBenchmarksOnABrokerTest {
         assertThat(figures.get("releases_answered").asInt()).isEqualTo(30);
         assertThat(figures.get("ledger_audit").asText()).contains("30 grants, as the clients were told")
                 .contains("no device granted twice");
+    }
+
+    @Test
+    void theClaimsCeilingAnswersEveryClaimAndRelease(final KafkaCluster kafka) throws Exception {
+        final int exit = bench("claims-ceiling", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--hosts", "3", "--clients", "2", "--claims", "30", "--warmup-claims", "0");
+
+        assertThat(exit).as("every release is answered released, else the run fails").isZero();
+        final JsonNode figures = read("claims-ceiling").get("figures");
+        assertThat(figures.get("granted_claims_per_s_runs")).hasSize(1);
+        assertThat(figures.get("granted_claims_per_s_median").asLong()).isPositive();
+        assertThat(figures.get("decider_time_in_measured_runs").get("records_processed").asLong())
+                .as("30 claims, and the releases answered before the figures were taken").isGreaterThanOrEqualTo(30);
     }
 
     @Test
