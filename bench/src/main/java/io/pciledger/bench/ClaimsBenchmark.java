@@ -73,21 +73,8 @@ public final class ClaimsBenchmark implements Callable<Integer> {
     @Mixin
     private LedgerBenchOptions options;
 
-    @Option(names = "--hosts", description = "Hosts seeded with devices (default 100; 10 with --quick).")
-    private Integer hosts;
-
-    @Option(names = "--clients", description = "Concurrent clients, one claim in flight each (default 16; 4 with --quick).")
-    private Integer clients;
-
-    @Option(names = "--claims", description = "Claims per measured run, over all clients (default 10,000; 200 with --quick).")
-    private Integer claims;
-
-    @Option(names = "--runs", description = "Measured runs (default 3; 1 with --quick).")
-    private Integer runs;
-
-    @Option(names = "--warmup-claims",
-            description = "Unmeasured claims first, while the JIT compiles the claim path (default 5,000; 40 with --quick).")
-    private Integer warmupClaims;
+    @Mixin
+    private ClaimLoadOptions load;
 
     @Option(names = "--registered-groups",
             description = "Private groups of other tenants registered on pci.groups besides the demo groups "
@@ -96,20 +83,14 @@ public final class ClaimsBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final int hostCount = options.sized(hosts, 10, 100);
-        final int clientCount = options.sized(clients, 4, 16);
-        final int claimsPerRun = options.sized(claims, 200, 10_000);
-        final int measuredRuns = options.sized(runs, 1, 3);
-        final int warmup = options.sized(warmupClaims, 40, 5_000);
+        final ClaimLoadOptions.Sizes sizes = load.sizes(options);
+        final int hostCount = sizes.hosts();
+        final int clientCount = sizes.clients();
+        final int claimsPerRun = sizes.claimsPerRun();
+        final int measuredRuns = sizes.runs();
+        final int warmup = sizes.warmupClaims();
         final int privateGroups = options.sized(registeredGroups, 10, 100);
-        LedgerBenchOptions.requirePositive("--hosts", hostCount);
-        LedgerBenchOptions.requirePositive("--clients", clientCount);
-        LedgerBenchOptions.requirePositive("--claims", claimsPerRun);
-        LedgerBenchOptions.requirePositive("--runs", measuredRuns);
-        if (warmup < 0 || privateGroups < 0) {
-            throw new IllegalArgumentException("--warmup-claims and --registered-groups must be 0 or more, were "
-                    + warmup + " and " + privateGroups);
-        }
+        options.requireNotNegative("--registered-groups", privateGroups);
         final Map<String, Object> ledgerSettings = options.ledgerSettings();
         final PrintWriter out = bench.out();
         final List<String> hostNames = SimulatedFleet.hostNames(hostCount);
@@ -135,50 +116,34 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             clientCount);
                     out.flush();
 
-                    final Samples rates = new Samples();
-                    final List<Long> rateRuns = new ArrayList<>();
                     final List<Long> stateBytesRuns = new ArrayList<>();
-                    ClaimTally all = new ClaimTally();
-                    ClaimTally measured = new ClaimTally();
-                    LedgerTimeSpent beforeMeasuring = null;
-                    Map<String, String> stagesMeasured;
-                    LedgerTimeSpent spentMeasuring;
-                    try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
-                        for (int run = 0; run <= measuredRuns; run++) {
-                            final boolean warmingUp = run == 0;
-                            final int batch = warmingUp ? warmup : claimsPerRun;
-                            if (batch == 0) {
-                                continue;
-                            }
-                            if (run == 1) {
-                                beforeMeasuring = ledger.timeSpent();
-                                channel.stages().takePercentiles();
-                            }
-                            final long stateBytesBefore = hostStateBytes(admin, runId);
-                            final long started = System.nanoTime();
-                            final ClaimTally tally = runClients(channel, hostNames, clientCount, batch, run, ledger);
-                            final double seconds = (System.nanoTime() - started) / 1e9;
-                            final double rate = tally.grantedCount() / seconds;
-                            // Each claim is two commands: the claim and its release (answered by the next batch).
-                            final long stateBytesPerCommand = (hostStateBytes(admin, runId) - stateBytesBefore)
-                                    / (2L * batch);
-                            out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s; host state "
-                                            + "written per command %,d bytes%n",
-                                    warmingUp ? "warm-up" : "run " + run + "/" + measuredRuns, tally.grantedCount(),
-                                    seconds, rate, tally.rejected(), stateBytesPerCommand);
-                            out.flush();
-                            all = all.plus(tally);
-                            if (!warmingUp) {
-                                measured = measured.plus(tally);
-                                rates.add(rate);
-                                rateRuns.add(Math.round(rate));
-                                stateBytesRuns.add(stateBytesPerCommand);
-                            }
+                    final ClaimBatches.BatchProbe hostStateWritten = new ClaimBatches.BatchProbe() {
+                        private long before;
+
+                        @Override
+                        public void before() throws Exception {
+                            before = hostStateBytes(admin, runId);
                         }
-                        spentMeasuring = ledger.timeSpent().since(beforeMeasuring);
-                        stagesMeasured = channel.stages().takePercentiles();
-                        awaitReleases(all);
+
+                        @Override
+                        public String after(final int claims, final boolean warmingUp) throws Exception {
+                            // Each claim is two commands: the claim and its release (answered by the next batch).
+                            final long perCommand = (hostStateBytes(admin, runId) - before) / (2L * claims);
+                            if (!warmingUp) {
+                                stateBytesRuns.add(perCommand);
+                            }
+                            return String.format(Locale.ROOT, "; host state written per command %,d bytes",
+                                    perCommand);
+                        }
+                    };
+                    final ClaimBatches.Measured batches;
+                    try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
+                        batches = ClaimBatches.run(channel, ledger, hostNames, clientCount, warmup, claimsPerRun,
+                                measuredRuns, out, hostStateWritten);
                     }
+                    final ClaimTally all = batches.all();
+                    final ClaimTally measured = batches.measured();
+                    final Samples rates = batches.rateSamples();
                     final LedgerAudit audit = CommittedLedger.audit(kafka.clientProperties(), names,
                             Duration.ofMinutes(5));
                     final List<String> problems = new ArrayList<>(audit.violations());
@@ -202,16 +167,16 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                                     + "once granted",
                             "runs", measuredRuns + " x " + claimsPerRun + " claims after " + warmup + " warm-up",
                             "granted_claims_per_s_median", Math.round(rates.median()),
-                            "granted_claims_per_s_runs", rateRuns,
+                            "granted_claims_per_s_runs", batches.roundedRates(),
                             "rejected", rejectedText(measured.rejected()),
                             "latency_p50_ms", AgentScanBenchmark.round(latencies.median()),
                             "latency_p95_ms", AgentScanBenchmark.round(latencies.percentile(95)),
                             "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
                             "releases_answered", all.releases().size(),
-                            "latency_by_stage_ms", stagesMeasured,
-                            "ledger_time_in_measured_runs", spentMeasuring.figures(),
+                            "latency_by_stage_ms", batches.stages(),
+                            "ledger_time_in_measured_runs", batches.spent().figures(),
                             // A grant is two commands (the claim and its release), a refusal one.
-                            "stream_thread_cpu_us_per_command", Math.round(spentMeasuring.threadCpuNanos() / 1e3
+                            "stream_thread_cpu_us_per_command", Math.round(batches.spent().threadCpuNanos() / 1e3
                                     / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount())),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()

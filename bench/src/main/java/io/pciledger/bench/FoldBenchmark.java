@@ -65,9 +65,9 @@ public final class FoldBenchmark implements Callable<Integer> {
         final int hostCount = options.sized(hosts, 50, 1_000);
         final int measuredRuns = runs.measured(options);
         final int warmupRuns = runs.warmup(options);
-        LedgerBenchOptions.requirePositive("--facts", factCount);
-        LedgerBenchOptions.requirePositive("--hosts", hostCount);
-        LedgerBenchOptions.requirePositive("--timeout-minutes", timeoutMinutes);
+        options.requirePositive("--facts", factCount);
+        options.requirePositive("--hosts", hostCount);
+        options.requirePositive("--timeout-minutes", timeoutMinutes);
         final Map<String, Object> ledgerSettings = options.ledgerSettings();
         final PrintWriter out = bench.out();
 

@@ -1,6 +1,9 @@
 package io.pciledger.bench;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every benchmark on Kafka shares: where Kafka is, quick or full sizes, and the partitions of the run's
@@ -18,20 +21,26 @@ class KafkaBenchOptions {
             description = "Partitions of every topic; the ledger runs one task per partition (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    /** The scenario's command, so that a size out of range is a usage error (exit 2), like an unknown option. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec scenario;
+
     /** {@code given}, or the quick or full default when the option was not given. */
     int sized(final Integer given, final int quickDefault, final int fullDefault) {
         return given != null ? given : quick ? quickDefault : fullDefault;
     }
 
-    static void requirePositive(final String option, final long value) {
+    /** @throws ParameterException (exit 2) naming {@code option} when {@code value} is below 1 */
+    void requirePositive(final String option, final long value) {
         if (value < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, was " + value);
+            throw new ParameterException(scenario.commandLine(), option + " must be at least 1, was " + value);
         }
     }
 
-    static void requireNotNegative(final String option, final long value) {
+    /** @throws ParameterException (exit 2) naming {@code option} when {@code value} is below 0 */
+    void requireNotNegative(final String option, final long value) {
         if (value < 0) {
-            throw new IllegalArgumentException(option + " must be 0 or more, was " + value);
+            throw new ParameterException(scenario.commandLine(), option + " must be 0 or more, was " + value);
         }
     }
 }

@@ -59,11 +59,11 @@ public final class RawKafkaBenchmark implements Callable<Integer> {
         final int hostCount = options.sized(hosts, 50, 1_000);
         final int measuredRuns = options.sized(runs, 1, 5);
         final int warmupRuns = options.sized(warmup, 0, 3);
-        KafkaBenchOptions.requirePositive("--runs", measuredRuns);
-        KafkaBenchOptions.requireNotNegative("--warmup", warmupRuns);
-        KafkaBenchOptions.requirePositive("--records", recordCount);
-        KafkaBenchOptions.requirePositive("--hosts", hostCount);
-        KafkaBenchOptions.requirePositive("--partitions", options.partitions);
+        options.requirePositive("--runs", measuredRuns);
+        options.requireNotNegative("--warmup", warmupRuns);
+        options.requirePositive("--records", recordCount);
+        options.requirePositive("--hosts", hostCount);
+        options.requirePositive("--partitions", options.partitions);
         final PrintWriter out = bench.out();
         final List<EncodedFact> encoded = FoldFacts.generate(recordCount, hostCount).encoded();
 

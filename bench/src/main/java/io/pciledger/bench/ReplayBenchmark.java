@@ -75,12 +75,10 @@ public final class ReplayBenchmark implements Callable<Integer> {
         final int hostCount = options.sized(hosts, 20, 1_000);
         final int measuredRuns = options.sized(runs, 1, 3);
         final int warmupRuns = options.sized(warmup, 0, 1);
-        LedgerBenchOptions.requirePositive("--events", eventCount);
-        LedgerBenchOptions.requirePositive("--hosts", hostCount);
-        LedgerBenchOptions.requirePositive("--runs", measuredRuns);
-        if (warmupRuns < 0) {
-            throw new IllegalArgumentException("--warmup must be 0 or more, was " + warmupRuns);
-        }
+        options.requirePositive("--events", eventCount);
+        options.requirePositive("--hosts", hostCount);
+        options.requirePositive("--runs", measuredRuns);
+        options.requireNotNegative("--warmup", warmupRuns);
         final PrintWriter out = bench.out();
         final String session = "bench-replay-" + System.currentTimeMillis();
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);

@@ -14,17 +14,17 @@ final class RunCounts {
     @Option(names = "--warmup", description = "Unmeasured runs first (default 1; 0 with --quick).")
     private Integer warmup;
 
-    /** @throws IllegalArgumentException when {@code --runs} is below 1 */
+    /** @throws picocli.CommandLine.ParameterException when {@code --runs} is below 1 */
     int measured(final KafkaBenchOptions options) {
         final int measured = options.sized(runs, 1, 3);
-        KafkaBenchOptions.requirePositive("--runs", measured);
+        options.requirePositive("--runs", measured);
         return measured;
     }
 
-    /** @throws IllegalArgumentException when {@code --warmup} is below 0 */
+    /** @throws picocli.CommandLine.ParameterException when {@code --warmup} is below 0 */
     int warmup(final KafkaBenchOptions options) {
         final int warmupRuns = options.sized(warmup, 0, 1);
-        KafkaBenchOptions.requireNotNegative("--warmup", warmupRuns);
+        options.requireNotNegative("--warmup", warmupRuns);
         return warmupRuns;
     }
 }

@@ -91,6 +91,15 @@ class LedgerBenchmarksOnABrokerTest {
         assertThat(bench("decide", "--held", "50")).as("a step claims one more before it releases").isEqualTo(2);
     }
 
+    @Test
+    void aSizeOutOfRangeIsAUsageErrorBeforeAnythingStarts() {
+        assertThat(bench("claims", "--hosts", "0")).isEqualTo(2);
+        assertThat(bench("claims", "--registered-groups", "-1")).isEqualTo(2);
+        assertThat(bench("claims-ceiling", "--warmup-claims", "-1")).isEqualTo(2);
+        assertThat(bench("fold", "--facts", "0")).isEqualTo(2);
+        assertThat(bench("replay", "--warmup", "-1")).isEqualTo(2);
+    }
+
     private int bench(final String... args) {
         final StringWriter output = new StringWriter();
         final CommandLine bench = new CommandLine(new BenchCommand()).setOut(new PrintWriter(output));

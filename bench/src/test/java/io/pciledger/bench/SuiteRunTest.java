@@ -34,7 +34,7 @@ class SuiteRunTest {
 
         assertThat(summary.failures()).isEqualTo(1);
         assertThat(summary.rows().get(0).verdict())
-                .isEqualTo("FAILED: IllegalArgumentException: --records must be at least 1, was 0");
+                .isEqualTo("FAILED: ParameterException: --records must be at least 1, was 0");
         assertThat(summary.rows().get(1).status()).isIn("met", "not met");
         assertThat(summary.rows().get(1).headline()).startsWith("median ");
         assertThat(summary.rows().get(1).runs()).isEqualTo("1 after 0 warm-up");
