@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure PCI Ledger's performance figures on this machine.",
         subcommands = {AgentScanBenchmark.class, FleetSnapshotBenchmark.class, FoldBenchmark.class,
-                ClaimsBenchmark.class, ClaimsCeilingBenchmark.class, DecideBenchmark.class, HttpReadsBenchmark.class, HttpClaimsBenchmark.class,
+                ClaimsBenchmark.class, ClaimsCeilingBenchmark.class, DecideBenchmark.class, HttpReadsBenchmark.class,
+                HttpClaimsBenchmark.class,
                 CandidatesBenchmark.class, ReplayBenchmark.class, RawKafkaBenchmark.class, SuiteCommand.class})
 public final class BenchCommand {
 

@@ -3,6 +3,7 @@ package io.pciledger.bench;
 import io.pciledger.ledger.config.LedgerConfig;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Option;
 
 /** The options every ledger benchmark shares: those of {@link KafkaBenchOptions}, and how the ledger runs. */
@@ -36,13 +37,19 @@ final class LedgerBenchOptions extends KafkaBenchOptions {
         return settings;
     }
 
-    /** The Kafka Streams properties of a plain application run like the ledger: commit interval and threads. */
+    /**
+     * The Kafka Streams properties the ledger would run with (commit interval, threads, poll, no record cache, the
+     * RocksDB budget, any {@code -X streams.*} setting), for another application run like it; without the ledger's
+     * application id, brokers and state directory, which that application names itself.
+     */
     Map<String, Object> plainStreamsSettings() {
+        final Map<String, Object> config = new HashMap<>(ledgerSettings());
+        config.put(LedgerConfig.BOOTSTRAP_SERVERS, "unused:9092");
         final Map<String, Object> settings = new HashMap<>();
-        settings.put("commit.interval.ms", effectiveCommitIntervalMs());
-        if (streamThreads != null) {
-            settings.put("num.stream.threads", streamThreads);
-        }
+        new LedgerConfig(config).streamsProperties().forEach((key, value) -> settings.put((String) key, value));
+        settings.remove(StreamsConfig.APPLICATION_ID_CONFIG);
+        settings.remove(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        settings.remove(StreamsConfig.STATE_DIR_CONFIG);
         return settings;
     }
 

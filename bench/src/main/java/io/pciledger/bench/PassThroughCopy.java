@@ -18,8 +18,9 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The ceilings Kafka Streams itself sets on this machine, with the ledger's commit interval and stream threads,
- * timed like the ledger's fold: from first {@code RUNNING} until its committed input offsets reach the end of the
+ * The ceilings Kafka Streams itself sets on this machine, with the ledger's Streams settings (commit interval,
+ * threads, poll, no record cache, RocksDB budget: {@link LedgerBenchOptions#plainStreamsSettings}), timed like the
+ * ledger's fold: from first {@code RUNNING} until its committed input offsets reach the end of the
  * input.
  * <ul>
  *   <li>{@link Shape#COPY}: the simplest {@code exactly_once_v2} application, which copies every record of a topic

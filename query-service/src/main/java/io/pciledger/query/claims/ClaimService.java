@@ -28,10 +28,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Claims, confirms and releases, as the claim flow of DESIGN.md says: write the command keyed by host, and answer
@@ -47,7 +50,9 @@ import java.util.function.Supplier;
  * A claim id the ledger has already decided somewhere must go back to
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
- * (covering a retry whose first answer is not committed yet).
+ * (covering a retry whose first answer is not committed yet). A retry of a claim this instance is still placing
+ * gets that placement's answer. Not covered: the same claim id placed through two instances at once, before either
+ * has an answer, may be placed on two hosts (docs/decisions.md).
  *
  * <p>No thread waits for the ledger's decision: each answer is a future, completed on {@code answering} when the
  * committed result arrives (only sending can block, up to the producer's {@code max.block.ms}, when its buffer is
@@ -59,6 +64,7 @@ public final class ClaimService {
     private static final Set<RejectReason> TRY_NEXT_HOST = Set.of(RejectReason.INSUFFICIENT_DEVICES,
             RejectReason.HOST_STALE, RejectReason.UNKNOWN_GROUP, RejectReason.UNKNOWN_HOST);
     private static final int REMEMBERED_PLACEMENTS = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimService.class);
 
     private final CommandSender sender;
     private final ClaimResultWatcher watcher;
@@ -69,6 +75,7 @@ public final class ClaimService {
     private final Clock clock;
     private final Executor answering;
     private final CommandTimer timer;
+    private final Map<String, Placing> inPlacement = new ConcurrentHashMap<>();
     private final Map<String, String> placedHere = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -110,15 +117,47 @@ public final class ClaimService {
             placedHere.put(request.claimId(), host);
             return answer(request.claimId(), host, decide(requester, request, host));
         }
+        final Placing placing = inPlacement.get(request.claimId());
+        if (placing != null && placing.request().equals(request)) {
+            return placing.answer();
+        }
         final Optional<String> before = decidedOn.or(() -> Optional.ofNullable(placedHere.get(request.claimId())));
         if (before.isPresent()) {
             return answer(request.claimId(), before.get(), decide(requester, request, before.get()));
         }
-        final List<Candidate> candidates = candidates(request, Set.of());
-        if (candidates.isEmpty()) {
-            return placeOnCurrentPools(requester, request, new ArrayList<>(), noHost(request));
+        return place(requester, request);
+    }
+
+    /**
+     * Places the claim on a candidate. A retry of the same request while this runs gets this placement's answer:
+     * sent to the host tried last, it would get that host's refusal while the placement goes on elsewhere.
+     */
+    private CompletableFuture<ClaimAnswer> place(final Requester requester, final ClaimRequest request) {
+        final Placing mine = new Placing(request, new CompletableFuture<>());
+        final Placing earlier = inPlacement.putIfAbsent(request.claimId(), mine);
+        if (earlier != null) {
+            return earlier.request().equals(request) ? earlier.answer()
+                    : CompletableFuture.completedFuture(new ClaimAnswer(request.claimId(), null,
+                            new Rejected(RejectReason.CLAIM_ID_CONFLICT, "claim id " + request.claimId()
+                                    + " is being placed for another request"), List.of()));
         }
-        return tryInTurn(requester, request, candidates, 0, new ArrayList<>(), true);
+        final List<Candidate> candidates = candidates(request, Set.of());
+        final CompletableFuture<ClaimAnswer> placed = candidates.isEmpty()
+                ? placeOnCurrentPools(requester, request, new ArrayList<>(), noHost(request))
+                : tryInTurn(requester, request, candidates, 0, new ArrayList<>(), true);
+        placed.whenComplete((answer, failure) -> {
+            inPlacement.remove(request.claimId(), mine);
+            if (failure == null) {
+                mine.answer().complete(answer);
+            } else {
+                mine.answer().completeExceptionally(failure);
+            }
+        });
+        return mine.answer();
+    }
+
+    /** A claim this instance is placing, and its answer to come. */
+    private record Placing(ClaimRequest request, CompletableFuture<ClaimAnswer> answer) {
     }
 
     /** The best candidates for {@code request} but {@code tried}, in the order to try them. */
@@ -166,7 +205,13 @@ public final class ClaimService {
             final ClaimRequest request, final List<PlacementAttempt> refusals, final ClaimAnswer otherwise) {
         return poolsReadToNow.get()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handleAsync((read, failure) -> failure == null, answering)
+                .handleAsync((read, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Claim {} is answered from host pools not read up to now: {}", request.claimId(),
+                                failure.toString());
+                    }
+                    return failure == null;
+                }, answering)
                 .thenCompose(current -> {
                     if (!current) {
                         return CompletableFuture.completedFuture(otherwise);

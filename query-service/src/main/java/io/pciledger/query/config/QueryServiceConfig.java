@@ -55,7 +55,8 @@ public final class QueryServiceConfig extends AbstractConfig {
                     "How long a claim, confirm or release waits for its committed result before answering 504 "
                             + "(retry with the same claim_id).")
             .define(PLACEMENT_ATTEMPTS, Type.INT, 3, Range.between(1, 100), Importance.MEDIUM,
-                    "How many candidate hosts a claim without a host is tried on before giving up.")
+                    "How many candidate hosts a claim without a host is tried on from the host pools as this instance "
+                            + "holds them; if none accepts, as many more from the pools read up to now.")
             .define(READ_WAIT_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW,
                     "How long a read waits for a store during a rebalance, or for ?after= to be reached.")
             .define(CANDIDATES_LIMIT, Type.INT, 20, Range.between(1, 10_000), Importance.LOW,

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -33,7 +35,7 @@ public abstract class TopicFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
-    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration END_OFFSETS_TIMEOUT = Duration.ofSeconds(1);
     /** Polls while a caller waits: a poll that meets only transaction markers returns empty after its timeout. */
     private static final Duration CATCHING_UP_POLL = Duration.ofMillis(5);
 
@@ -85,10 +87,14 @@ public abstract class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * Completes once every record committed to the topic before this call has been received (the end offsets as a
-     * read-committed consumer sees them now); failed when the follower closes first. The caller bounds the wait: it
-     * never completes while the topic cannot be read. It completes on the following thread, so whatever depends on
-     * it should run elsewhere.
+     * Completes once every record a read-committed consumer could read at this call has been received: the end
+     * offsets (last stable offsets) are read after the call. Failed when the follower stops or cannot read them.
+     * The caller bounds the wait: it never completes while the topic cannot be read, nor before {@link #start}. It
+     * completes on the following thread, so whatever depends on it should run elsewhere.
+     *
+     * <p>A transaction is visible here once its marker is written to this topic's partition. Kafka writes the markers
+     * of one transaction's partitions after it answers the commit, one partition after another, so a record
+     * committed with another topic's record may still be invisible for a moment after that other record is read.
      */
     public final CompletableFuture<Void> readToNow() {
         final CompletableFuture<Void> reached = new CompletableFuture<>();
@@ -119,11 +125,11 @@ public abstract class TopicFollower implements AutoCloseable {
         } catch (final RuntimeException failure) {
             LOG.error("Stopped following {}", topic, failure);
         } finally {
-            consumer.close();
             stopped = true;
             endsToReach.forEach(end -> end.waiting().forEach(waiting -> waiting.completeExceptionally(
                     new IllegalStateException("stopped following " + topic))));
             failUnasked();
+            consumer.close();
         }
     }
 
@@ -133,36 +139,46 @@ public abstract class TopicFollower implements AutoCloseable {
         if (!readToNowAsked.isEmpty() || !endsToReach.isEmpty()) {
             idlePoll = false;
             noteEndsAsked(partitions);
+            endsToReach.removeIf(end -> end.answerIfReached(consumer));
         }
+        final ConsumerRecords<String, byte[]> records;
         try {
-            for (final ConsumerRecord<String, byte[]> record
-                    : consumer.poll(idlePoll ? IDLE_POLL : CATCHING_UP_POLL)) {
-                received(record);
-            }
+            records = consumer.poll(idlePoll ? IDLE_POLL : CATCHING_UP_POLL);
         } finally {
             idlePoll = false;
+        }
+        for (final ConsumerRecord<String, byte[]> record : records) {
+            received(record);
         }
         polled(consumer);
         endsToReach.removeIf(end -> end.answerIfReached(consumer));
     }
 
-    /** Reads the end offsets for every caller of {@link #readToNow} so far; kept asked if they cannot be read. */
+    /**
+     * Reads the end offsets for every caller of {@link #readToNow} still waiting; they stay asked if the cluster did
+     * not answer in time, and fail if it refused.
+     */
     private void noteEndsAsked(final List<TopicPartition> partitions) {
         final List<CompletableFuture<Void>> asked = new ArrayList<>();
         for (CompletableFuture<Void> next; (next = readToNowAsked.poll()) != null; ) {
-            asked.add(next);
+            if (!next.isDone()) { // a caller that gave up is not asked for again
+                asked.add(next);
+            }
         }
         if (asked.isEmpty()) {
             return;
         }
         try {
             endsToReach.add(new EndToReach(consumer.endOffsets(partitions, END_OFFSETS_TIMEOUT), asked));
-        } catch (final WakeupException | RetriableException notYet) {
+        } catch (final WakeupException woken) {
             readToNowAsked.addAll(asked);
-            if (notYet instanceof WakeupException woken) {
-                throw woken;
-            }
+            throw woken;
+        } catch (final RetriableException notYet) {
+            readToNowAsked.addAll(asked);
             LOG.debug("Could not read the end offsets of {}; asking again: {}", topic, notYet.getMessage());
+        } catch (final KafkaException refused) {
+            LOG.warn("Could not read the end offsets of {}: {}", topic, refused.getMessage());
+            asked.forEach(caller -> caller.completeExceptionally(refused));
         }
     }
 
@@ -208,7 +224,7 @@ public abstract class TopicFollower implements AutoCloseable {
                         notAnswered.getMessage());
                 Thread.sleep(RETRY_PAUSE.toMillis());
             } catch (final WakeupException woken) {
-                // close(), or readToNow() before the partitions are known: asked again unless closed
+                // close(): the loop ends
             }
         }
         return List.of();
