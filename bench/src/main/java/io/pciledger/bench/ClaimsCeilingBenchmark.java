@@ -42,13 +42,8 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final ClaimLoadOptions.Sizes sizes = load.sizes(options);
-        final int hostCount = sizes.hosts();
-        final int clientCount = sizes.clients();
-        final int claimsPerRun = sizes.claimsPerRun();
-        final int measuredRuns = sizes.runs();
-        final int warmup = sizes.warmupClaims();
         final PrintWriter out = bench.out();
-        final List<String> hostNames = SimulatedFleet.hostNames(hostCount);
+        final List<String> hostNames = SimulatedFleet.hostNames(sizes.hosts());
         final String runId = "bench-claims-ceiling-" + System.currentTimeMillis();
         final Path stateDir = ScratchSpace.create("claims-ceiling-state");
         try (BenchKafka kafka = BenchKafka.connect(options.bootstrapServers);
@@ -58,12 +53,14 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                 try (BenchStreams decider = BenchStreams.start(EchoDecider.topology(names),
                         streamsProperties(kafka, names, runId, stateDir))) {
                     decider.awaitRunning(Duration.ofMinutes(2));
-                    out.printf("claims-ceiling: %d clients, %,d hosts, the echo decider%n", clientCount, hostCount);
+                    out.printf("claims-ceiling: %d clients, %,d hosts, the echo decider%n", sizes.clients(),
+                            sizes.hosts());
                     out.flush();
                     final ClaimBatches.Measured batches;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
-                        batches = ClaimBatches.run(channel, decider, hostNames, clientCount, warmup, claimsPerRun,
-                                measuredRuns, out, ClaimBatches.BatchProbe.NONE);
+                        batches = ClaimBatches.run(channel, decider, hostNames, sizes.clients(),
+                                sizes.warmupClaims(), sizes.claimsPerRun(), sizes.runs(), out,
+                                ClaimBatches.BatchProbe.NONE);
                     }
                     final ClaimTally measured = batches.measured();
                     final Samples latencies = new Samples();
@@ -73,10 +70,11 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                             "partitions", options.partitions,
                             "stream_threads", options.streamThreads == null ? 1 : options.streamThreads,
                             "commit_interval_ms", options.effectiveCommitIntervalMs(),
-                            "hosts", hostCount,
-                            "clients", clientCount + " (closed loop, one claim in flight each)",
+                            "hosts", sizes.hosts(),
+                            "clients", sizes.clients() + " (closed loop, one claim in flight each)",
                             "decider", "echo: one changelogged record and one result per command",
-                            "runs", measuredRuns + " x " + claimsPerRun + " claims after " + warmup + " warm-up",
+                            "runs", sizes.runs() + " x " + sizes.claimsPerRun() + " claims after "
+                                    + sizes.warmupClaims() + " warm-up",
                             "granted_claims_per_s_median", Math.round(batches.rateSamples().median()),
                             "granted_claims_per_s_runs", batches.roundedRates(),
                             "latency_p50_ms", AgentScanBenchmark.round(latencies.median()),
