@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Register before sending the command; results of commands nobody here waits for are ignored.
  */
-public final class ClaimResultWatcher extends TopicFollower {
+public final class ClaimResultWatcher extends TopicFollower implements ResultSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimResultWatcher.class);
     /** Answers should not wait for a fetch to fill up. */
@@ -67,10 +67,12 @@ public final class ClaimResultWatcher extends TopicFollower {
     }
 
     /** The future answer to the command {@code commandId}; call {@link #forget} when giving up on it. */
+    @Override
     public CompletableFuture<ClaimResult> expect(final String commandId) {
         return waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
     }
 
+    @Override
     public void forget(final String commandId) {
         waiting.remove(commandId);
     }

@@ -66,8 +66,8 @@ public final class ClaimService {
     private static final int REMEMBERED_PLACEMENTS = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClaimService.class);
 
-    private final CommandSender sender;
-    private final ClaimResultWatcher watcher;
+    private final CommandSink sender;
+    private final ResultSource watcher;
     private final FleetPools fleetPools;
     private final Supplier<CompletableFuture<Void>> poolsReadToNow;
     private final Duration timeout;
@@ -90,7 +90,7 @@ public final class ClaimService {
      *                       ({@link io.pciledger.query.kafka.TopicFollower#readToNow}); bounded here by
      *                       {@code timeout}
      */
-    public ClaimService(final CommandSender sender, final ClaimResultWatcher watcher,
+    public ClaimService(final CommandSink sender, final ResultSource watcher,
             final FleetPools fleetPools, final Supplier<CompletableFuture<Void>> poolsReadToNow,
             final Duration timeout, final int placementAttempts, final Clock clock, final Executor answering,
             final CommandTimer timer) {

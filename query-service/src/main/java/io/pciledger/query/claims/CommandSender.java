@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * retry does not write it twice. (A second copy would do no harm anyway: the ledger answers a repeated claim id
  * with the stored outcome.)
  */
-public final class CommandSender implements AutoCloseable {
+public final class CommandSender implements CommandSink, AutoCloseable {
 
     private final String topic;
     private final KafkaProducer<String, Command> producer;
@@ -39,6 +39,7 @@ public final class CommandSender implements AutoCloseable {
     }
 
     /** As {@link #send(Command)}; {@code acknowledged} runs on the producer's I/O thread once the broker answered. */
+    @Override
     public Future<RecordMetadata> send(final Command command, final Callback acknowledged) {
         return producer.send(new ProducerRecord<>(topic, command.getHost(), command), acknowledged);
     }
