@@ -1,17 +1,29 @@
 package io.pciledger.bench;
 
+import io.pciledger.schemas.result.ClaimResult;
+import io.pciledger.schemas.result.Released;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The batches of a claims benchmark against one running decider (the ledger, or {@link EchoDecider}): a warm-up
- * batch, then the measured runs, each {@link ClaimsBenchmark#runClients spread over the clients}, each printed as it
+ * batch, then the measured runs, each spread over the clients, each printed as it
  * ends. Where the decider's stream threads spent their time and how long each stage of a command took are taken over
  * the measured runs only. Every release is answered before it returns.
  */
 final class ClaimBatches {
+
+    /** How long a client waits for a committed answer before the run fails. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * What the batches gave.
@@ -33,6 +45,19 @@ final class ClaimBatches {
 
         List<Long> roundedRates() {
             return rates.stream().map(Math::round).toList();
+        }
+
+        /** From sending each measured claim to reading its committed result. */
+        Samples latencies() {
+            final Samples samples = new Samples();
+            measured.latenciesMs().forEach(samples::add);
+            return samples;
+        }
+
+        /** The stream threads' CPU per command: a grant is two (the claim and its release), a refusal one. */
+        long streamThreadCpuMicrosPerCommand() {
+            return Math.round(spent.threadCpuNanos() / 1e3
+                    / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount()));
         }
     }
 
@@ -81,7 +106,7 @@ final class ClaimBatches {
             }
             probe.before();
             final long started = System.nanoTime();
-            final ClaimTally tally = ClaimsBenchmark.runClients(channel, hostNames, clients, batch, run, decider);
+            final ClaimTally tally = runClients(channel, hostNames, clients, batch, run, decider);
             final double seconds = (System.nanoTime() - started) / 1e9;
             final double rate = tally.grantedCount() / seconds;
             out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s%s%n",
@@ -96,7 +121,41 @@ final class ClaimBatches {
         }
         final LedgerTimeSpent spent = decider.timeSpent().since(beforeMeasuring);
         final Map<String, String> stages = channel.stages().takePercentiles();
-        ClaimsBenchmark.awaitReleases(all);
+        awaitReleases(all);
         return new Measured(rates, all, measured, spent, stages);
+    }
+
+    /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
+    private static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
+            final int clients, final int claims, final int run, final BenchStreams decider) throws Exception {
+        final ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            final List<Future<ClaimTally>> tallies = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                final int share = claims / clients + (client < claims % clients ? 1 : 0);
+                tallies.add(pool.submit(new ClaimClient(String.format(Locale.ROOT, "r%d-c%02d", run, client),
+                        channel, hostNames, share, 31L * run + client, ANSWER_TIMEOUT)));
+            }
+            ClaimTally sum = new ClaimTally();
+            for (final Future<ClaimTally> tally : tallies) {
+                sum = sum.plus(tally.get());
+            }
+            decider.checkAlive();
+            return sum;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits for the committed answer to every release; each must say the devices are back. */
+    private static void awaitReleases(final ClaimTally tally) throws Exception {
+        for (final CompletableFuture<ClaimResult> release : tally.releases()) {
+            final ClaimResult result = release.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!(result.getOutcome() instanceof Released)) {
+                throw new IllegalStateException("release of claim " + result.getClaimId() + " was answered "
+                        + result.getOutcome());
+            }
+        }
     }
 }

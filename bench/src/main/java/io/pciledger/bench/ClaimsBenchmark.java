@@ -10,8 +10,6 @@ import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.inventory.HostSnapshot;
 import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
-import io.pciledger.schemas.result.ClaimResult;
-import io.pciledger.schemas.result.Released;
 import io.pciledger.schemas.topic.TopicNames;
 import io.pciledger.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -26,11 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,7 +58,6 @@ public final class ClaimsBenchmark implements Callable<Integer> {
 
     static final double TARGET_PER_SECOND = 2_000;
     private static final int HARDWARE_VARIANTS = 16;
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> DEMO_GROUPS = List.of("physnet1", "physnet2", "gpu-a100", "nvme");
 
     @ParentCommand
@@ -152,8 +145,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                         problems.add(told.size() + " claims granted to clients, " + audit.grantedClaims().size()
                                 + " on pci.ledger, and not the same ones");
                     }
-                    final Samples latencies = new Samples();
-                    measured.latenciesMs().forEach(latencies::add);
+                    final Samples latencies = batches.latencies();
                     final BenchmarkResult result = new BenchmarkResult("claims", BenchmarkResult.figures(
                             "kafka", kafka.describe(),
                             "partitions", options.partitions,
@@ -176,8 +168,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "latency_by_stage_ms", batches.stages(),
                             "ledger_time_in_measured_runs", batches.spent().figures(),
                             // A grant is two commands (the claim and its release), a refusal one.
-                            "stream_thread_cpu_us_per_command", Math.round(batches.spent().threadCpuNanos() / 1e3
-                                    / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount())),
+                            "stream_thread_cpu_us_per_command", batches.streamThreadCpuMicrosPerCommand(),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()
                                     ? String.format(Locale.ROOT, "%,d records: %,d grants, as the clients were told;"
@@ -242,40 +233,6 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("the ledger did not fold the seed snapshots within 2 minutes");
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
-    static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
-            final int clients, final int claims, final int run, final BenchStreams ledger) throws Exception {
-        final ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            final List<Future<ClaimTally>> tallies = new ArrayList<>();
-            for (int client = 0; client < clients; client++) {
-                final int share = claims / clients + (client < claims % clients ? 1 : 0);
-                tallies.add(pool.submit(new ClaimClient(String.format(Locale.ROOT, "r%d-c%02d", run, client),
-                        channel, hostNames, share, 31L * run + client, ANSWER_TIMEOUT)));
-            }
-            ClaimTally sum = new ClaimTally();
-            for (final Future<ClaimTally> tally : tallies) {
-                sum = sum.plus(tally.get());
-            }
-            ledger.checkAlive();
-            return sum;
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Waits for the committed answer to every release; each must say the devices are back. */
-    static void awaitReleases(final ClaimTally tally) throws Exception {
-        for (final CompletableFuture<ClaimResult> release : tally.releases()) {
-            final ClaimResult result = release.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!(result.getOutcome() instanceof Released)) {
-                throw new IllegalStateException("release of claim " + result.getClaimId() + " was answered "
-                        + result.getOutcome());
-            }
         }
     }
 

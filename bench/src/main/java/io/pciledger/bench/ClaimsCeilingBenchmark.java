@@ -1,17 +1,15 @@
 package io.pciledger.bench;
 
 import io.pciledger.agent.fleet.SimulatedFleet;
-import io.pciledger.ledger.config.LedgerConfig;
 import io.pciledger.schemas.topic.TopicNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -51,7 +49,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
             try {
                 final TopicNames names = RunTopics.provision(admin, runId + ".", options.partitions);
                 try (BenchStreams decider = BenchStreams.start(EchoDecider.topology(names),
-                        streamsProperties(kafka, names, runId, stateDir))) {
+                        streamsProperties(kafka, runId, stateDir))) {
                     decider.awaitRunning(Duration.ofMinutes(2));
                     out.printf("claims-ceiling: %d clients, %,d hosts, the echo decider%n", sizes.clients(),
                             sizes.hosts());
@@ -62,9 +60,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                                 sizes.warmupClaims(), sizes.claimsPerRun(), sizes.runs(), out,
                                 ClaimBatches.BatchProbe.NONE);
                     }
-                    final ClaimTally measured = batches.measured();
-                    final Samples latencies = new Samples();
-                    measured.latenciesMs().forEach(latencies::add);
+                    final Samples latencies = batches.latencies();
                     final BenchmarkResult result = new BenchmarkResult("claims-ceiling", BenchmarkResult.figures(
                             "kafka", kafka.describe(),
                             "partitions", options.partitions,
@@ -81,8 +77,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                             "latency_p99_ms", AgentScanBenchmark.round(latencies.percentile(99)),
                             "latency_by_stage_ms", batches.stages(),
                             "decider_time_in_measured_runs", batches.spent().figures(),
-                            "stream_thread_cpu_us_per_command", Math.round(batches.spent().threadCpuNanos() / 1e3
-                                    / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount()))),
+                            "stream_thread_cpu_us_per_command", batches.streamThreadCpuMicrosPerCommand()),
                             "none: the most bench claims could reach with these settings on this machine", true);
                     ResultsWriter.write(result, bench.resultsFolder(), out);
                     return 0;
@@ -97,13 +92,12 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
     }
 
     /** The ledger's own Kafka Streams settings (poll, record cache, RocksDB budget, commit interval, -X settings). */
-    private Properties streamsProperties(final BenchKafka kafka, final TopicNames names, final String applicationId,
-            final Path stateDir) {
-        final Map<String, Object> config = new HashMap<>(options.ledgerSettings());
-        config.put(LedgerConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.put(LedgerConfig.APPLICATION_ID, applicationId);
-        config.put(LedgerConfig.TOPIC_PREFIX, names.prefix());
-        config.put(LedgerConfig.STATE_DIR, stateDir.toString());
-        return new LedgerConfig(config).streamsProperties();
+    private Properties streamsProperties(final BenchKafka kafka, final String applicationId, final Path stateDir) {
+        final Properties properties = new Properties();
+        properties.putAll(options.plainStreamsSettings());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return properties;
     }
 }

@@ -182,11 +182,11 @@ public final class FoldBenchmark implements Callable<Integer> {
         final String topic = runId + ".raw";
         try {
             final RawProduce produced = RawProduce.run(kafka, admin, topic, options.partitions, records);
+            final Map<String, Object> streamsSettings = options.plainStreamsSettings();
             final Duration copied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
-                    PassThroughCopy.Shape.COPY, options.plainStreamsSettings(), Duration.ofMinutes(timeoutMinutes));
+                    PassThroughCopy.Shape.COPY, streamsSettings, Duration.ofMinutes(timeoutMinutes));
             final Duration storedCopied = PassThroughCopy.run(kafka, admin, runId, topic, options.partitions,
-                    PassThroughCopy.Shape.COPY_WITH_STATE, options.plainStreamsSettings(),
-                    Duration.ofMinutes(timeoutMinutes));
+                    PassThroughCopy.Shape.COPY_WITH_STATE, streamsSettings, Duration.ofMinutes(timeoutMinutes));
             return new Baselines(produced.recordsPerSecond(), produced.bytes(),
                     RawProduce.perSecond(records.size(), copied), RawProduce.perSecond(records.size(), storedCopied));
         } finally {

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * best first but spread by claim id among the equally good ({@link PlacementOrder}), are tried in turn while the
  * ledger refuses for lack of devices (a lost race, a host gone stale), at most {@code placementAttempts} hosts.
  * This instance's pools trail the ledger by the time it takes to read {@code pci.host-pools}, so when there is no
- * candidate, or every one tried refused, the pools are first read up to everything committed so far (a release
+ * candidate, or every one tried refused, the pools are first read up to what the ledger has committed (a release
  * just answered, say) and the claim is placed once more, on candidates not tried yet. Only then is the answer "no
  * host": the ledger had nothing for it when the claim came.
  * A claim id the ledger has already decided somewhere must go back to
@@ -86,7 +86,7 @@ public final class ClaimService {
 
     /**
      * @param fleetPools     the host pools placement picks from, as this instance has read them
-     * @param poolsReadToNow completes once {@code fleetPools} holds everything committed before the call
+     * @param poolsReadToNow completes once {@code fleetPools} holds what a read-committed reader could see at the call
      *                       ({@link io.pciledger.query.kafka.TopicFollower#readToNow}); bounded here by
      *                       {@code timeout}
      */
@@ -179,20 +179,15 @@ public final class ClaimService {
         final String host = candidates.get(next).host();
         placedHere.put(request.claimId(), host);
         return decide(requester, request, host).thenCompose(outcome -> {
-            if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())) {
-                return CompletableFuture.completedFuture(
-                        new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals)));
-            }
-            if (next + 1 < candidates.size()) {
-                refusals.add(new PlacementAttempt(host, rejected.reason(), rejected.message()));
-                return tryInTurn(requester, request, candidates, next + 1, refusals, mayReadToNow);
-            }
-            final ClaimAnswer lastRefusal = new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals));
-            if (!mayReadToNow) {
-                return CompletableFuture.completedFuture(lastRefusal);
+            final ClaimAnswer answer = new ClaimAnswer(request.claimId(), host, outcome, List.copyOf(refusals));
+            final boolean last = next + 1 == candidates.size();
+            if (!(outcome instanceof Rejected rejected) || !TRY_NEXT_HOST.contains(rejected.reason())
+                    || last && !mayReadToNow) {
+                return CompletableFuture.completedFuture(answer);
             }
             refusals.add(new PlacementAttempt(host, rejected.reason(), rejected.message()));
-            return placeOnCurrentPools(requester, request, refusals, lastRefusal);
+            return last ? placeOnCurrentPools(requester, request, refusals, answer)
+                    : tryInTurn(requester, request, candidates, next + 1, refusals, mayReadToNow);
         });
     }
 

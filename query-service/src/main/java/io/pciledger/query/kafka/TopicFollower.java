@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * consumer group (every instance sees every record, and only what the ledger committed). Subclasses say where to
  * start ({@link #position}) and what to do with each record ({@link #received}).
  *
- * <p>{@link #readToNow} lets a caller wait until everything committed before its call has been received: what the
- * ledger committed before, say, a release was answered is then seen by whatever {@link #received} keeps.
+ * <p>{@link #readToNow} lets a caller wait until what a read-committed reader could see at its call has been
+ * received: what the ledger committed before, say, a release was answered is then seen by whatever
+ * {@link #received} keeps.
  */
 public abstract class TopicFollower implements AutoCloseable {
 
@@ -127,7 +128,7 @@ public abstract class TopicFollower implements AutoCloseable {
         } finally {
             stopped = true;
             endsToReach.forEach(end -> end.waiting().forEach(waiting -> waiting.completeExceptionally(
-                    new IllegalStateException("stopped following " + topic))));
+                    stoppedFollowing())));
             failUnasked();
             consumer.close();
         }
@@ -184,8 +185,12 @@ public abstract class TopicFollower implements AutoCloseable {
 
     private void failUnasked() {
         for (CompletableFuture<Void> next; (next = readToNowAsked.poll()) != null; ) {
-            next.completeExceptionally(new IllegalStateException("stopped following " + topic));
+            next.completeExceptionally(stoppedFollowing());
         }
+    }
+
+    private IllegalStateException stoppedFollowing() {
+        return new IllegalStateException("stopped following " + topic);
     }
 
     /** End offsets some callers wait for this follower to reach. */

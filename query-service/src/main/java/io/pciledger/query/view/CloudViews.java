@@ -92,7 +92,7 @@ public final class CloudViews implements AutoCloseable {
         return fleetPools;
     }
 
-    /** Completes once the host pools hold every record committed to {@code pci.host-pools} before the call. */
+    /** Completes once the host pools hold what a read-committed reader of {@code pci.host-pools} saw at the call. */
     public CompletableFuture<Void> hostPoolsReadToNow() {
         return hostPools.readToNow();
     }
