@@ -132,7 +132,8 @@ final class ServiceHarness implements AutoCloseable {
         return devices;
     }
 
-    record Answer(int status, JsonNode body, String contentType) {
+    /** An answer; {@code servedBy} is the instance another instance relayed it from, if it was relayed. */
+    record Answer(int status, JsonNode body, String contentType, String servedBy) {
     }
 
     static Answer call(final QueryService service, final String method, final String path, final String token,
@@ -151,7 +152,8 @@ final class ServiceHarness implements AutoCloseable {
         final String contentType = response.headers().firstValue("Content-Type").orElse("");
         final JsonNode json = contentType.contains("json") && !response.body().isEmpty()
                 ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
-        return new Answer(response.statusCode(), json, contentType);
+        return new Answer(response.statusCode(), json, contentType,
+                response.headers().firstValue("X-PCI-Ledger-Served-By").orElse(null));
     }
 
     static Answer get(final QueryService service, final String path, final String token) throws Exception {

@@ -19,12 +19,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoInstancesTest {
 
     private static final int HOSTS = 8;
+    private static final int TWIN_ROUNDS = 24;
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class TwoInstancesTest {
                 harness.report(hosts.get(index), ServiceHarness.devices("gpu-a100", 2, 2));
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> allReadable(first, hosts));
-            final List<Integer> statusesDuringRebalance = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final List<Integer> statusesDuringRebalance = new CopyOnWriteArrayList<>();
             final Thread reader = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
@@ -75,7 +79,7 @@ class TwoInstancesTest {
             assertThat(statusesDuringRebalance).as("reads while the second instance joined").isNotEmpty()
                     .containsOnly(200);
 
-            final AtomicInteger granted = new AtomicInteger();
+            final List<String> granted = new CopyOnWriteArrayList<>();
             final ExecutorService clients = Executors.newFixedThreadPool(6);
             final List<Future<?>> done = new ArrayList<>();
             for (int client = 0; client < 6; client++) {
@@ -89,7 +93,7 @@ class TwoInstancesTest {
                                 + " [{\"group\": \"gpu-a100\", \"count\": 1}]}");
                         assertThat(answer.status()).as(answer.body().toString()).isIn(201, 409);
                         if (answer.status() == 201) {
-                            granted.incrementAndGet();
+                            granted.add(answer.body().path("claim_id").asText());
                         }
                     }
                     return null;
@@ -99,7 +103,7 @@ class TwoInstancesTest {
                 client.get();
             }
             clients.shutdown();
-            assertThat(granted.get()).isEqualTo(HOSTS * 2);
+            assertThat(granted).hasSize(HOSTS * 2);
 
             // A claim decided through one instance is found through the other, wherever its standing answer lives.
             final Answer released = call(second, "DELETE", "/v1/claims/c-0-0", ACME, null);
@@ -113,10 +117,63 @@ class TwoInstancesTest {
             assertThat(retried.status()).as(retried.body().toString()).isEqualTo(201);
             assertThat(retried.body().path("host")).isEqualTo(placed.body().path("host"));
             assertThat(retried.body().path("devices")).isEqualTo(placed.body().path("devices"));
+
+            for (final String claimId : granted) {
+                if (!claimId.equals("c-0-0")) {
+                    assertThat(call(first, "DELETE", "/v1/claims/" + claimId, ACME, null).status()).isEqualTo(200);
+                }
+            }
+            assertThat(call(second, "DELETE", "/v1/claims/roam-1", ACME, null).status()).isEqualTo(200);
+            placeTheSameClaimThroughBothAtOnce(first, second);
             assertNoDeviceGrantedTwice(harness, kafka);
 
             harness.stop(first);
             await().atMost(Duration.ofSeconds(90)).until(() -> allReadable(second, hosts));
+        }
+    }
+
+    /**
+     * A client that sends a claim without a host through one instance and, before it is answered, again through the
+     * other (a retry through another instance behind a load balancer) gets one placement: both are placed by the
+     * instance holding the claim id's standing answer, the other relaying its answer.
+     */
+    private static void placeTheSameClaimThroughBothAtOnce(final QueryService first, final QueryService second)
+            throws Exception {
+        final ExecutorService twins = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < TWIN_ROUNDS; round++) {
+                final String body = "{\"claim_id\": \"twin-" + round + "\", \"instance\": \"vm\", \"alias\":"
+                        + " \"gpu-a100:1\"}";
+                final CyclicBarrier together = new CyclicBarrier(2);
+                final Future<Answer> throughFirst = twins.submit(() -> {
+                    together.await();
+                    return call(first, "POST", "/v1/claims", ACME, body);
+                });
+                final Future<Answer> throughSecond = twins.submit(() -> {
+                    together.await();
+                    return call(second, "POST", "/v1/claims", ACME, body);
+                });
+                final Answer one = throughFirst.get();
+                final Answer other = throughSecond.get();
+                assertThat(one.status()).as(one.body().toString()).isEqualTo(201);
+                assertThat(other.status()).as(other.body().toString()).isEqualTo(201);
+                assertThat(other.body().path("host")).as("round %d", round).isEqualTo(one.body().path("host"));
+                assertThat(other.body().path("devices")).isEqualTo(one.body().path("devices"));
+                // Exactly one of the two was placed where it arrived; the other instance relayed that answer.
+                if (one.servedBy() == null) {
+                    assertThat(other.servedBy()).as("round %d: relayed from the first instance", round)
+                            .isEqualTo(first.endpoint().toString());
+                } else {
+                    assertThat(one.servedBy()).as("round %d: relayed from the second instance", round)
+                            .isEqualTo(second.endpoint().toString());
+                    assertThat(other.servedBy()).isNull();
+                }
+                final Answer released = call(round % 2 == 0 ? first : second, "DELETE", "/v1/claims/twin-" + round,
+                        ACME, null);
+                assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
+            }
+        } finally {
+            twins.shutdownNow();
         }
     }
 
@@ -134,11 +191,14 @@ class TwoInstancesTest {
                 kafka.clientProperties(), harness.names.of(Topics.LEDGER), Topics.LEDGER.valueSerde().deserializer(),
                 Integer.MAX_VALUE, Duration.ofSeconds(8));
         final Map<String, String> holder = new HashMap<>();
+        final Set<String> grantedClaimIds = new HashSet<>();
         int grants = 0;
         for (final ConsumerRecord<String, io.pciledger.schemas.ledger.LedgerEvent> record : ledger) {
             final LedgerRecord event = LedgerEvents.toDomain(record.value());
             if (event.event() instanceof LedgerEvent.DevicesClaimed claimed) {
                 grants++;
+                assertThat(grantedClaimIds.add(claimed.claimId())).as("claim %s granted again, on %s",
+                        claimed.claimId(), event.host()).isTrue();
                 for (final ClaimedDevice device : claimed.devices()) {
                     final String previous = holder.put(event.host() + "/" + device.address(), claimed.claimId());
                     assertThat(previous).as("device %s/%s granted to %s while held by %s", event.host(),
@@ -148,6 +208,6 @@ class TwoInstancesTest {
                 released.addresses().forEach(address -> holder.remove(event.host() + "/" + address));
             }
         }
-        assertThat(grants).isEqualTo(HOSTS * 2 + 1);
+        assertThat(grants).isEqualTo(HOSTS * 2 + 1 + TWIN_ROUNDS);
     }
 }

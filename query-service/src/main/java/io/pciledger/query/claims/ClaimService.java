@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
  * (covering a retry whose first answer is not committed yet). A retry of a claim this instance is still placing
- * gets that placement's answer. Not covered: the same claim id placed through two instances at once, before either
- * has an answer, may be placed on two hosts (docs/decisions.md).
+ * gets that placement's answer. So that this holds across instances, the HTTP layer sends every claim without a
+ * host to the one instance holding the claim id's standing answer ({@code http.RoutedPlacements}).
  *
  * <p>No thread waits for the ledger's decision: each answer is a future, completed on {@code answering} when the
  * committed result arrives (only sending can block, up to the producer's {@code max.block.ms}, when its buffer is
@@ -236,6 +236,11 @@ public final class ClaimService {
     public CompletableFuture<ClaimAnswer> release(final Requester requester, final String claimId, final String host,
             final String reason) {
         return answer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host));
+    }
+
+    /** How long a claim, confirm or release waits for its committed answer before it fails with a timeout. */
+    public Duration answerTimeout() {
+        return timeout;
     }
 
     /**

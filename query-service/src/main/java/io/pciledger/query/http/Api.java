@@ -31,8 +31,8 @@ public final class Api {
             final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness,
             final Executor waiting) {
         final WaitingRequests waits = new WaitingRequests(waiting);
-        final RoutedReads routed = new RoutedReads(ledger, self, new Forwarder(readWait.plusSeconds(5)), readWait,
-                waits);
+        final Forwarder forwarder = new Forwarder(readWait.plusSeconds(5));
+        final RoutedReads routed = new RoutedReads(ledger, self, forwarder, readWait, waits);
         // Javalin tries a method's routes in this order, one regular expression each, until one matches: the
         // hottest reads (a group's counts, candidates) come first.
         final List<Route> routes = new ArrayList<>();
@@ -40,7 +40,9 @@ public final class Api {
         routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new HostsApi(views, routed,
                 claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
-        routes.addAll(new ClaimsApi(claims, views, routed, waits).routes());
+        routes.addAll(new ClaimsApi(claims, views, routed, claims == null ? null
+                : new RoutedPlacements(ledger, self, forwarder, readWait, claims.answerTimeout().plus(readWait), waits),
+                waits).routes());
         routes.addAll(new OpsApi(readiness, metrics).routes());
         return List.copyOf(routes);
     }

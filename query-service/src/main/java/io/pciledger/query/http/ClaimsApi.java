@@ -37,13 +37,15 @@ final class ClaimsApi {
     private final ClaimService claims;
     private final CloudViews views;
     private final RoutedReads routed;
+    private final RoutedPlacements placements;
     private final WaitingRequests waits;
 
     ClaimsApi(final ClaimService claims, final CloudViews views, final RoutedReads routed,
-            final WaitingRequests waits) {
+            final RoutedPlacements placements, final WaitingRequests waits) {
         this.claims = claims;
         this.views = views;
         this.routed = routed;
+        this.placements = placements;
         this.waits = waits;
     }
 
@@ -90,14 +92,19 @@ final class ClaimsApi {
                         + "' is private to another tenant");
             }
         }
-        decide(ctx, request.claimId(), decidedOn -> {
+        final Decision decision = decidedOn -> {
             if (body.host() != null && decidedOn.isPresent() && !decidedOn.get().equals(body.host())) {
                 throw new ApiProblem(409, "CLAIM_ID_CONFLICT", "claim id " + request.claimId() + " was already"
                         + " decided on host " + decidedOn.get() + "; a claim id names one claim, on one host")
                         .with("claim_id", request.claimId()).with("host", decidedOn.get());
             }
             return claims.claim(principal.requester(), request, body.host(), decidedOn);
-        });
+        };
+        if (body.host() == null && !placements.placesHere(ctx, request.claimId())) {
+            placements.placeWhereHeld(ctx, request.claimId(), () -> decideWaiting(ctx, request.claimId(), decision));
+            return;
+        }
+        decide(ctx, request.claimId(), decision);
     }
 
     private void confirm(final Context ctx, final Principal principal) throws Exception {
@@ -127,12 +134,16 @@ final class ClaimsApi {
         try {
             decidedOn = claims.placedHere(claimId).or(() -> routed.decidedHostHere(claimId));
         } catch (final StoreUnavailableException notHereNow) {
-            waits.deferAsync(ctx, () -> answered(ctx, decision.decide(
-                    claims.placedHere(claimId).or(() -> decidedHost(ctx, claimId)))));
+            waits.deferAsync(ctx, () -> decideWaiting(ctx, claimId, decision));
             return;
         }
         final CompletableFuture<Void> answer = answered(ctx, decision.decide(decidedOn));
         ctx.future(() -> answer);
+    }
+
+    /** As {@link #decide}, on a waiting thread: where the claim id was decided may be asked of another instance. */
+    private CompletableFuture<Void> decideWaiting(final Context ctx, final String claimId, final Decision decision) {
+        return answered(ctx, decision.decide(claims.placedHere(claimId).or(() -> decidedHost(ctx, claimId))));
     }
 
     private static String known(final String claimId, final Optional<String> decidedOn) {

@@ -10,9 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Passes a read on to the instance that holds its key, with the caller's token, and relays the answer as it is.
- * The forwarded request carries {@value #FORWARDED}, so the receiver answers from what it holds instead of
- * forwarding again (no loops while instances disagree during a rebalance).
+ * Passes a request on to the instance that holds its key (a read, or a claim to place), with the caller's token, and
+ * relays the answer as it is. The forwarded request carries {@value #FORWARDED}, so the receiver answers from what it
+ * holds instead of forwarding again (no loops while instances disagree during a rebalance).
  */
 final class Forwarder {
 
@@ -34,29 +34,59 @@ final class Forwarder {
      */
     void forward(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
             final boolean standbyAllowed) throws IOException, InterruptedException {
-        final HttpResponse<byte[]> answer = get(ctx, target, pathAndQuery, standbyAllowed);
-        ctx.status(answer.statusCode());
-        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        ctx.header("X-PCI-Ledger-Served-By", answer.headers().firstValue("X-PCI-Ledger-Served-By")
-                .orElse(target.toString()));
-        ctx.result(answer.body());
+        relay(ctx, target, get(ctx, target, pathAndQuery, standbyAllowed));
+    }
+
+    /**
+     * Posts this request's JSON body to {@code pathAndQuery} on {@code target} and relays the answer into
+     * {@code ctx}, waiting for it up to {@code answerTimeout}.
+     *
+     * @throws java.net.http.HttpTimeoutException when {@code target} took longer than that (it may still act on it)
+     * @throws IOException when {@code target} cannot be reached
+     */
+    void forwardPost(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
+            final Duration answerTimeout) throws IOException, InterruptedException {
+        final HttpRequest request = request(ctx, target, pathAndQuery, answerTimeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()))
+                .build();
+        relay(ctx, target, client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** Asks {@code target} for {@code pathAndQuery} with the caller's token, as a forwarded request. */
     HttpResponse<byte[]> get(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
             final boolean standbyAllowed) throws IOException, InterruptedException {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + pathAndQuery))
-                .timeout(timeout)
-                .header(FORWARDED, "true")
-                .GET();
-        final String authorization = ctx.header("Authorization");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        final HttpRequest.Builder request = request(ctx, target, pathAndQuery, timeout).GET();
         if (standbyAllowed) {
             request.header(STANDBY_ALLOWED, "true");
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder request(final Context ctx, final InstanceEndpoint target,
+            final String pathAndQuery, final Duration timeout) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + pathAndQuery))
+                .timeout(timeout)
+                .header(FORWARDED, "true");
+        final String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
+    private static void relay(final Context ctx, final InstanceEndpoint target, final HttpResponse<byte[]> answer) {
+        ctx.status(answer.statusCode());
+        answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
+        answer.headers().firstValue("Retry-After").ifPresent(retry -> ctx.header("Retry-After", retry));
+        ctx.header("X-PCI-Ledger-Served-By", answer.headers().firstValue("X-PCI-Ledger-Served-By")
+                .orElse(target.toString()));
+        ctx.result(answer.body());
+    }
+
+    /** Whether {@code ctx} was forwarded by another instance, which must then not be forwarded again. */
+    static boolean isForwarded(final Context ctx) {
+        return ctx.header(FORWARDED) != null;
     }
 
     static String pathAndQuery(final Context ctx) {

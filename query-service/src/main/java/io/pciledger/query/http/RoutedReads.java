@@ -60,7 +60,8 @@ final class RoutedReads {
 
     /** Answers {@code ctx} for a host's stores, as {@code local} reads them where they are. */
     void host(final Context ctx, final String host, final LocalAnswer local) throws Exception {
-        read(ctx, () -> ledger.routing().hostOwners(host), local, Forwarder.pathAndQuery(ctx), host, isForwarded(ctx));
+        read(ctx, () -> ledger.routing().hostOwners(host), local, Forwarder.pathAndQuery(ctx), host,
+                Forwarder.isForwarded(ctx));
     }
 
     /**
@@ -74,7 +75,8 @@ final class RoutedReads {
 
     /** Answers {@code ctx} for a claim id's standing result. */
     void claim(final Context ctx, final String claimId, final LocalAnswer local) throws Exception {
-        read(ctx, () -> ledger.routing().claimOwners(claimId), local, Forwarder.pathAndQuery(ctx), null, isForwarded(ctx));
+        read(ctx, () -> ledger.routing().claimOwners(claimId), local, Forwarder.pathAndQuery(ctx), null,
+                Forwarder.isForwarded(ctx));
     }
 
     private void read(final Context ctx, final Supplier<KeyOwners> ownersOf, final LocalAnswer local,
@@ -193,10 +195,6 @@ final class RoutedReads {
                 Thread.sleep(50);
             }
         }
-    }
-
-    private static boolean isForwarded(final Context ctx) {
-        return ctx.header(Forwarder.FORWARDED) != null;
     }
 
     /** Whether the local store has reached {@code ?after=}, the ledger position a client has seen (if it passed one). */
