@@ -132,14 +132,21 @@ final class ServiceHarness implements AutoCloseable {
         return devices;
     }
 
-    /** An answer; {@code servedBy} is the instance another instance relayed it from, if it was relayed. */
+    /** An answer; {@code servedBy} is the instance that says it answered ({@code X-PCI-Ledger-Served-By}), if any. */
     record Answer(int status, JsonNode body, String contentType, String servedBy) {
     }
 
     static Answer call(final QueryService service, final String method, final String path, final String token,
             final String body) throws IOException, InterruptedException {
+        return call(service, method, path, token, body, Map.of());
+    }
+
+    /** As {@link #call(QueryService, String, String, String, String)}, with {@code headers} besides. */
+    static Answer call(final QueryService service, final String method, final String path, final String token,
+            final String body, final Map<String, String> headers) throws IOException, InterruptedException {
         final HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + service.port() + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -140,18 +140,21 @@ class TwoInstancesTest {
     private static void placeTheSameClaimThroughBothAtOnce(final QueryService first, final QueryService second)
             throws Exception {
         final ExecutorService twins = Executors.newFixedThreadPool(2);
+        String holder = null;
+        String body = null;
         try {
             for (int round = 0; round < TWIN_ROUNDS; round++) {
-                final String body = "{\"claim_id\": \"twin-" + round + "\", \"instance\": \"vm\", \"alias\":"
+                body = "{\"claim_id\": \"twin-" + round + "\", \"instance\": \"vm\", \"alias\":"
                         + " \"gpu-a100:1\"}";
                 final CyclicBarrier together = new CyclicBarrier(2);
+                final String claim = body;
                 final Future<Answer> throughFirst = twins.submit(() -> {
                     together.await();
-                    return call(first, "POST", "/v1/claims", ACME, body);
+                    return call(first, "POST", "/v1/claims", ACME, claim);
                 });
                 final Future<Answer> throughSecond = twins.submit(() -> {
                     together.await();
-                    return call(second, "POST", "/v1/claims", ACME, body);
+                    return call(second, "POST", "/v1/claims", ACME, claim);
                 });
                 final Answer one = throughFirst.get();
                 final Answer other = throughSecond.get();
@@ -159,15 +162,10 @@ class TwoInstancesTest {
                 assertThat(other.status()).as(other.body().toString()).isEqualTo(201);
                 assertThat(other.body().path("host")).as("round %d", round).isEqualTo(one.body().path("host"));
                 assertThat(other.body().path("devices")).isEqualTo(one.body().path("devices"));
-                // Exactly one of the two was placed where it arrived; the other instance relayed that answer.
-                if (one.servedBy() == null) {
-                    assertThat(other.servedBy()).as("round %d: relayed from the first instance", round)
-                            .isEqualTo(first.endpoint().toString());
-                } else {
-                    assertThat(one.servedBy()).as("round %d: relayed from the second instance", round)
-                            .isEqualTo(second.endpoint().toString());
-                    assertThat(other.servedBy()).isNull();
-                }
+                assertThat(other.servedBy()).as("round %d: both placed by the instance holding the claim id, the other"
+                        + " relaying its answer", round).isEqualTo(one.servedBy())
+                        .isIn(first.endpoint().toString(), second.endpoint().toString());
+                holder = one.servedBy();
                 final Answer released = call(round % 2 == 0 ? first : second, "DELETE", "/v1/claims/twin-" + round,
                         ACME, null);
                 assertThat(released.status()).as(released.body().toString()).isEqualTo(200);
@@ -175,6 +173,13 @@ class TwoInstancesTest {
         } finally {
             twins.shutdownNow();
         }
+        // A placement forwarded to an instance that does not hold its claim id (as when the instances disagree in a
+        // rebalance) is not placed there: the forwarding instance is told to ask the holder again.
+        final QueryService notHolder = first.endpoint().toString().equals(holder) ? second : first;
+        final Answer stray = call(notHolder, "POST", "/v1/claims", ACME, body,
+                Map.of("X-PCI-Ledger-Forwarded", "true"));
+        assertThat(stray.status()).as(stray.body().toString()).isEqualTo(503);
+        assertThat(stray.body().path("detail").asText()).contains("does not hold claim id");
     }
 
     private static boolean allReadable(final QueryService service, final List<String> hosts) throws Exception {

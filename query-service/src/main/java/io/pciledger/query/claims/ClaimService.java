@@ -238,6 +238,14 @@ public final class ClaimService {
         return answer(claimId, host, decide(requester, new ReleaseRequest(claimId, reason), host));
     }
 
+    /**
+     * Whether this instance is placing {@code claimId} or sent it to a host recently: a claim without a host for it is
+     * then best decided here, where that placement or host is known.
+     */
+    public boolean knows(final String claimId) {
+        return inPlacement.containsKey(claimId) || placedHere.containsKey(claimId);
+    }
+
     /** How long a claim, confirm or release waits for its committed answer before it fails with a timeout. */
     public Duration answerTimeout() {
         return timeout;

@@ -58,7 +58,9 @@ public final class QueryServiceConfig extends AbstractConfig {
                     "How many candidate hosts a claim without a host is tried on from the host pools as this instance "
                             + "holds them; if none accepts, as many more from the pools read up to now.")
             .define(READ_WAIT_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW,
-                    "How long a read waits for a store during a rebalance, or for ?after= to be reached.")
+                    "How long a read waits for a store during a rebalance, or for ?after= to be reached; also how long"
+                            + " a claim without a host waits for the instance holding its claim id to be known and"
+                            + " reachable.")
             .define(CANDIDATES_LIMIT, Type.INT, 20, Range.between(1, 10_000), Importance.LOW,
                     "The most candidates GET /v1/candidates returns unless ?limit= says otherwise.");
 

@@ -40,9 +40,9 @@ public final class Api {
         routes.addAll(new CandidatesApi(views, candidatesLimit).routes());
         routes.addAll(new HostsApi(views, routed,
                 claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
-        routes.addAll(new ClaimsApi(claims, views, routed, claims == null ? null
-                : new RoutedPlacements(ledger, self, forwarder, readWait, claims.answerTimeout().plus(readWait), waits),
-                waits).routes());
+        final RoutedPlacements placements = claims == null ? null : new RoutedPlacements(ledger, self, forwarder,
+                readWait, claims.answerTimeout().plus(readWait).plusSeconds(5), waits);
+        routes.addAll(new ClaimsApi(claims, views, routed, placements, waits, self).routes());
         routes.addAll(new OpsApi(readiness, metrics).routes());
         return List.copyOf(routes);
     }

@@ -10,6 +10,7 @@ import io.pciledger.ledger.domain.CommandOutcome.Rejected;
 import io.pciledger.ledger.domain.CommandOutcome.Released;
 import io.pciledger.ledger.domain.RequestItem;
 import io.pciledger.ledger.domain.RequestValidator;
+import io.pciledger.ledger.query.InstanceEndpoint;
 import io.pciledger.ledger.query.StoreUnavailableException;
 import io.pciledger.query.auth.GroupAccess;
 import io.pciledger.query.auth.Principal;
@@ -23,14 +24,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * {@code /v1/claims}: claim, confirm and release, each answered from the ledger's committed result
  * ({@link ClaimService}). 201 granted; 409 not enough devices, a lost race or a claim id used for another
  * request; 422 a non-migratable mix; 400 an invalid request; 403 a group the tenant may not claim; 404 an unknown
- * claim; 504 no committed answer in time (retry with the same claim id and host). No server thread waits for an
- * answer: the committed answer is written when its future completes, and where a claim id was decided before is
- * looked up on a waiting thread ({@link WaitingRequests}) when that means asking another instance or waiting.
+ * claim; 503 the instance placing or holding the claim id cannot be reached now; 504 no committed answer in time
+ * (retry with the same claim id, and the host if the problem names one). A claim without a host is placed by the
+ * instance holding its claim id ({@link RoutedPlacements}) unless this one is placing it or knows its host already.
+ * No server thread waits for an answer: the committed answer is written when its future completes, and where a claim
+ * id was decided before is looked up on a waiting thread ({@link WaitingRequests}) when that means asking another
+ * instance or waiting. Every answer names the instance that decided it in {@code X-PCI-Ledger-Served-By}.
  */
 final class ClaimsApi {
 
@@ -39,14 +44,16 @@ final class ClaimsApi {
     private final RoutedReads routed;
     private final RoutedPlacements placements;
     private final WaitingRequests waits;
+    private final Supplier<InstanceEndpoint> self;
 
     ClaimsApi(final ClaimService claims, final CloudViews views, final RoutedReads routed,
-            final RoutedPlacements placements, final WaitingRequests waits) {
+            final RoutedPlacements placements, final WaitingRequests waits, final Supplier<InstanceEndpoint> self) {
         this.claims = claims;
         this.views = views;
         this.routed = routed;
         this.placements = placements;
         this.waits = waits;
+        this.self = self;
     }
 
     List<Route> routes() {
@@ -100,7 +107,8 @@ final class ClaimsApi {
             }
             return claims.claim(principal.requester(), request, body.host(), decidedOn);
         };
-        if (body.host() == null && !placements.placesHere(ctx, request.claimId())) {
+        if (body.host() == null && !claims.knows(request.claimId())
+                && !placements.placesHere(ctx, request.claimId())) {
             placements.placeWhereHeld(ctx, request.claimId(), () -> decideWaiting(ctx, request.claimId(), decision));
             return;
         }
@@ -166,7 +174,7 @@ final class ClaimsApi {
     }
 
     /** Writes the committed answer into {@code ctx} once it comes. */
-    private static CompletableFuture<Void> answered(final Context ctx, final CompletableFuture<ClaimAnswer> answer) {
+    private CompletableFuture<Void> answered(final Context ctx, final CompletableFuture<ClaimAnswer> answer) {
         return answer.handle((decided, failure) -> {
             if (failure != null) {
                 final Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -175,6 +183,7 @@ final class ClaimsApi {
                 }
                 throw cause instanceof RuntimeException unchecked ? unchecked : new CompletionException(cause);
             }
+            ctx.header(Forwarder.SERVED_BY, String.valueOf(self.get()));
             write(ctx, decided);
             return null;
         });

@@ -17,6 +17,8 @@ import java.time.Duration;
 final class Forwarder {
 
     static final String FORWARDED = "X-PCI-Ledger-Forwarded";
+    /** On an answer: the instance that answered it (and whether from a standby). */
+    static final String SERVED_BY = "X-PCI-Ledger-Served-By";
     /** On a forwarded request: a standby replica may answer. */
     static final String STANDBY_ALLOWED = "X-PCI-Ledger-Standby-Allowed";
 
@@ -38,19 +40,19 @@ final class Forwarder {
     }
 
     /**
-     * Posts this request's JSON body to {@code pathAndQuery} on {@code target} and relays the answer into
-     * {@code ctx}, waiting for it up to {@code answerTimeout}.
+     * Posts this request's JSON body to {@code pathAndQuery} on {@code target} with the caller's token, as a forwarded
+     * request, and waits for the answer up to {@code answerTimeout}.
      *
      * @throws java.net.http.HttpTimeoutException when {@code target} took longer than that (it may still act on it)
      * @throws IOException when {@code target} cannot be reached
      */
-    void forwardPost(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
+    HttpResponse<byte[]> post(final Context ctx, final InstanceEndpoint target, final String pathAndQuery,
             final Duration answerTimeout) throws IOException, InterruptedException {
         final HttpRequest request = request(ctx, target, pathAndQuery, answerTimeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()))
                 .build();
-        relay(ctx, target, client.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Asks {@code target} for {@code pathAndQuery} with the caller's token, as a forwarded request. */
@@ -64,9 +66,9 @@ final class Forwarder {
     }
 
     private static HttpRequest.Builder request(final Context ctx, final InstanceEndpoint target,
-            final String pathAndQuery, final Duration timeout) {
+            final String pathAndQuery, final Duration answerTimeout) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + target + pathAndQuery))
-                .timeout(timeout)
+                .timeout(answerTimeout)
                 .header(FORWARDED, "true");
         final String authorization = ctx.header("Authorization");
         if (authorization != null) {
@@ -75,12 +77,12 @@ final class Forwarder {
         return request;
     }
 
-    private static void relay(final Context ctx, final InstanceEndpoint target, final HttpResponse<byte[]> answer) {
+    /** Writes {@code target}'s {@code answer} into {@code ctx} as it is. */
+    static void relay(final Context ctx, final InstanceEndpoint target, final HttpResponse<byte[]> answer) {
         ctx.status(answer.statusCode());
         answer.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
         answer.headers().firstValue("Retry-After").ifPresent(retry -> ctx.header("Retry-After", retry));
-        ctx.header("X-PCI-Ledger-Served-By", answer.headers().firstValue("X-PCI-Ledger-Served-By")
-                .orElse(target.toString()));
+        ctx.header(SERVED_BY, answer.headers().firstValue(SERVED_BY).orElse(target.toString()));
         ctx.result(answer.body());
     }
 

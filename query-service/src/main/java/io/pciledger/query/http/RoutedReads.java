@@ -231,7 +231,7 @@ final class RoutedReads {
         if (body == ANSWERED) {
             return;
         }
-        ctx.header("X-PCI-Ledger-Served-By", self.get() + (fromStandby ? " (standby)" : ""));
+        ctx.header(Forwarder.SERVED_BY, self.get() + (fromStandby ? " (standby)" : ""));
         if (body instanceof ApiProblem problem) {
             throw problem;
         }
