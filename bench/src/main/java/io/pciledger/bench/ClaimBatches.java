@@ -33,9 +33,10 @@ final class ClaimBatches {
      * @param measured the measured runs' tally
      * @param spent    where the stream threads spent the measured runs
      * @param stages   a command's time by stage over the measured runs
+     * @param commandsPerGrant 2 when each grant was released, 1 when it was kept
      */
     record Measured(List<Double> rates, ClaimTally all, ClaimTally measured, LedgerTimeSpent spent,
-            Map<String, String> stages) {
+            Map<String, String> stages, int commandsPerGrant) {
 
         Samples rateSamples() {
             final Samples samples = new Samples();
@@ -54,10 +55,13 @@ final class ClaimBatches {
             return samples;
         }
 
-        /** The stream threads' CPU per command: a grant is two (the claim and its release), a refusal one. */
+        /**
+         * The stream threads' CPU per command: a grant is two (the claim and its release) or, kept, one; a refusal
+         * one.
+         */
         long streamThreadCpuMicrosPerCommand() {
             return Math.round(spent.threadCpuNanos() / 1e3
-                    / Math.max(1, 2L * measured.grantedCount() + measured.rejectedCount()));
+                    / Math.max(1, (long) commandsPerGrant * measured.grantedCount() + measured.rejectedCount()));
         }
     }
 
@@ -85,18 +89,19 @@ final class ClaimBatches {
     }
 
     /**
-     * Runs a warm-up batch of {@code warmup} claims (none when 0), then {@code runs} batches of {@code claimsPerRun}.
+     * Runs a warm-up batch of {@code sizes.warmupClaims()} claims (none when 0), then {@code sizes.runs()} batches of
+     * {@code sizes.claimsPerRun()}, over {@code sizes.clients()} clients.
      */
     static Measured run(final CommandChannel channel, final BenchStreams decider, final List<String> hostNames,
-            final int clients, final int warmup, final int claimsPerRun, final int runs, final PrintWriter out,
-            final BatchProbe probe) throws Exception {
+            final ClaimLoadOptions.Sizes sizes, final PrintWriter out, final BatchProbe probe) throws Exception {
+        final int runs = sizes.runs();
         final List<Double> rates = new ArrayList<>();
         ClaimTally all = new ClaimTally();
         ClaimTally measured = new ClaimTally();
         LedgerTimeSpent beforeMeasuring = null;
         for (int run = 0; run <= runs; run++) {
             final boolean warmingUp = run == 0;
-            final int batch = warmingUp ? warmup : claimsPerRun;
+            final int batch = warmingUp ? sizes.warmupClaims() : sizes.claimsPerRun();
             if (batch == 0) {
                 continue;
             }
@@ -106,7 +111,7 @@ final class ClaimBatches {
             }
             probe.before();
             final long started = System.nanoTime();
-            final ClaimTally tally = runClients(channel, hostNames, clients, batch, run, decider);
+            final ClaimTally tally = runClients(channel, hostNames, sizes, batch, run, decider);
             final double seconds = (System.nanoTime() - started) / 1e9;
             final double rate = tally.grantedCount() / seconds;
             out.printf("  %s: %,d granted in %.1f s = %,.0f granted claims/s; rejected %s%s%n",
@@ -122,19 +127,21 @@ final class ClaimBatches {
         final LedgerTimeSpent spent = decider.timeSpent().since(beforeMeasuring);
         final Map<String, String> stages = channel.stages().takePercentiles();
         awaitReleases(all);
-        return new Measured(rates, all, measured, spent, stages);
+        return new Measured(rates, all, measured, spent, stages, sizes.commandsPerGrant());
     }
 
     /** One batch: {@code claims} claims spread over {@code clients} clients running in parallel. */
     private static ClaimTally runClients(final CommandChannel channel, final List<String> hostNames,
-            final int clients, final int claims, final int run, final BenchStreams decider) throws Exception {
+            final ClaimLoadOptions.Sizes sizes, final int claims, final int run, final BenchStreams decider)
+            throws Exception {
+        final int clients = sizes.clients();
         final ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             final List<Future<ClaimTally>> tallies = new ArrayList<>();
             for (int client = 0; client < clients; client++) {
                 final int share = claims / clients + (client < claims % clients ? 1 : 0);
                 tallies.add(pool.submit(new ClaimClient(String.format(Locale.ROOT, "r%d-c%02d", run, client),
-                        channel, hostNames, share, 31L * run + client, ANSWER_TIMEOUT)));
+                        channel, hostNames, share, 31L * run + client, ANSWER_TIMEOUT, sizes.releases())));
             }
             ClaimTally sum = new ClaimTally();
             for (final Future<ClaimTally> tally : tallies) {

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * One client of the claim path, in a closed loop: it asks a random host for one {@code direct} port on
  * {@code physnet1} or {@code physnet2} (a VF), waits for the committed result, releases a granted claim without
- * waiting for that answer (so the hosts never run out), and asks again, {@code claims} times.
+ * waiting for that answer (so the hosts never run out) unless it keeps its grants, and asks again, {@code claims}
+ * times.
  */
 final class ClaimClient implements Callable<ClaimTally> {
 
     static final String TENANT = "bench";
-    private static final List<String> GROUPS = List.of("physnet1", "physnet2");
+    /** The groups a client asks for a VF of, in turn. */
+    static final List<String> GROUPS = List.of("physnet1", "physnet2");
 
     private final String name;
     private final CommandChannel channel;
@@ -34,18 +36,20 @@ final class ClaimClient implements Callable<ClaimTally> {
     private final int claims;
     private final SplittableRandom random;
     private final Duration answerTimeout;
+    private final boolean releaseGrants;
 
     /**
      * @param name names its claims ({@code <name>-<n>}): unique among all clients of a ledger
      */
     ClaimClient(final String name, final CommandChannel channel, final List<String> hosts, final int claims,
-            final long seed, final Duration answerTimeout) {
+            final long seed, final Duration answerTimeout, final boolean releaseGrants) {
         this.name = name;
         this.channel = channel;
         this.hosts = List.copyOf(hosts);
         this.claims = claims;
         this.random = new SplittableRandom(seed);
         this.answerTimeout = answerTimeout;
+        this.releaseGrants = releaseGrants;
     }
 
     @Override
@@ -63,8 +67,11 @@ final class ClaimClient implements Callable<ClaimTally> {
             final double latencyMs = (System.nanoTime() - sent) / 1e6;
             final CommandOutcome outcome = ClaimResults.toDomain(result);
             if (outcome instanceof CommandOutcome.Granted) {
-                tally.granted(claimId, latencyMs, channel.send(Commands.toAvro("release/" + claimId, host,
-                        Instant.now(), requester, new ReleaseRequest(claimId, "bench: instance deleted"))));
+                tally.granted(claimId, latencyMs);
+                if (releaseGrants) {
+                    tally.released(channel.send(Commands.toAvro("release/" + claimId, host, Instant.now(),
+                            requester, new ReleaseRequest(claimId, "bench: instance deleted"))));
+                }
             } else if (outcome instanceof CommandOutcome.Rejected rejected) {
                 tally.rejected(rejected.reason(), latencyMs);
             } else {

@@ -19,9 +19,13 @@ final class ClaimTally {
     private final List<Double> latenciesMs = new ArrayList<>();
     private final List<CompletableFuture<ClaimResult>> releases = new ArrayList<>();
 
-    void granted(final String claimId, final double latencyMs, final CompletableFuture<ClaimResult> release) {
+    void granted(final String claimId, final double latencyMs) {
         granted.add(claimId);
         latenciesMs.add(latencyMs);
+    }
+
+    /** A release sent, its committed answer to come. */
+    void released(final CompletableFuture<ClaimResult> release) {
         releases.add(release);
     }
 

@@ -7,6 +7,7 @@ import io.pciledger.ledger.avro.GroupRegistrations;
 import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.ledger.topology.LedgerTopology;
+import io.pciledger.schemas.common.DevType;
 import io.pciledger.schemas.inventory.HostSnapshot;
 import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
@@ -90,6 +91,18 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         final DeviceTemplates templates = DeviceTemplates.scan(HARDWARE_VARIANTS);
         final List<EncodedFact> snapshots = snapshots(hostNames, templates);
         final int devices = IntStream.range(0, hostCount).map(host -> templates.devicesOf(host).size()).sum();
+        // Kept claims go to random hosts, a group's VF in turn. Each host is asked, on average, for at most half of
+        // the fewest VFs of a group any hardware variant has: room for the uneven spread of random picks. A host that
+        // runs out all the same shows as refusals.
+        final long fewestVfs = IntStream.range(0, HARDWARE_VARIANTS).mapToLong(variant -> ClaimClient.GROUPS.stream()
+                .mapToLong(group -> templates.devicesOf(variant).stream()
+                        .filter(device -> device.getDevType() == DevType.TYPE_VF && group.equals(device.getGroup()))
+                        .count())
+                .min().orElse(0)).min().orElse(0);
+        options.require(sizes.releases() || sizes.allClaims() <= fewestVfs * hostCount, String.format(Locale.ROOT,
+                "--keep-grants: %,d claims over %,d hosts, some of which have only %,d VFs of one of %s; give at "
+                        + "least %,d --hosts", sizes.allClaims(), hostCount, fewestVfs, ClaimClient.GROUPS,
+                (sizes.allClaims() + Math.max(1, fewestVfs) - 1) / Math.max(1, fewestVfs)));
 
         final String runId = "bench-claims-" + System.currentTimeMillis();
         final Path stateDir = ScratchSpace.create("claims-state");
@@ -120,8 +133,10 @@ public final class ClaimsBenchmark implements Callable<Integer> {
 
                         @Override
                         public String after(final int claims, final boolean warmingUp) throws Exception {
-                            // Each claim is two commands: the claim and its release (answered by the next batch).
-                            final long perCommand = (hostStateBytes(admin, runId) - before) / (2L * claims);
+                            // A released claim is two commands: the claim and its release (answered by the next
+                            // batch).
+                            final long perCommand = (hostStateBytes(admin, runId) - before)
+                                    / ((long) sizes.commandsPerGrant() * claims);
                             if (!warmingUp) {
                                 stateBytesRuns.add(perCommand);
                             }
@@ -131,8 +146,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                     };
                     final ClaimBatches.Measured batches;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
-                        batches = ClaimBatches.run(channel, ledger, hostNames, clientCount, warmup, claimsPerRun,
-                                measuredRuns, out, hostStateWritten);
+                        batches = ClaimBatches.run(channel, ledger, hostNames, sizes, out, hostStateWritten);
                     }
                     final ClaimTally all = batches.all();
                     final ClaimTally measured = batches.measured();
@@ -155,8 +169,8 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "devices_seeded", devices,
                             "registered_groups", DEMO_GROUPS.size() + privateGroups,
                             "clients", clientCount + " (closed loop, one claim in flight each)",
-                            "request", "1 direct port (a VF) of physnet1 or physnet2 on a random host; released "
-                                    + "once granted",
+                            "request", "1 direct port (a VF) of physnet1 or physnet2 on a random host; "
+                                    + sizes.afterGrant(),
                             "runs", measuredRuns + " x " + claimsPerRun + " claims after " + warmup + " warm-up",
                             "granted_claims_per_s_median", Math.round(rates.median()),
                             "granted_claims_per_s_runs", batches.roundedRates(),
@@ -167,7 +181,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                             "releases_answered", all.releases().size(),
                             "latency_by_stage_ms", batches.stages(),
                             "ledger_time_in_measured_runs", batches.spent().figures(),
-                            // A grant is two commands (the claim and its release), a refusal one.
+                            // A grant is two commands (the claim and its release) or, kept, one; a refusal one.
                             "stream_thread_cpu_us_per_command", batches.streamThreadCpuMicrosPerCommand(),
                             "host_state_bytes_written_per_command_runs", stateBytesRuns,
                             "ledger_audit", problems.isEmpty()

@@ -56,8 +56,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                     out.flush();
                     final ClaimBatches.Measured batches;
                     try (CommandChannel channel = new CommandChannel(kafka.clientProperties(), names)) {
-                        batches = ClaimBatches.run(channel, decider, hostNames, sizes.clients(),
-                                sizes.warmupClaims(), sizes.claimsPerRun(), sizes.runs(), out,
+                        batches = ClaimBatches.run(channel, decider, hostNames, sizes, out,
                                 ClaimBatches.BatchProbe.NONE);
                     }
                     final Samples latencies = batches.latencies();
@@ -69,6 +68,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                             "hosts", sizes.hosts(),
                             "clients", sizes.clients() + " (closed loop, one claim in flight each)",
                             "decider", "echo: one changelogged record and one result per command",
+                            "grants", sizes.afterGrant(),
                             "runs", sizes.runs() + " x " + sizes.claimsPerRun() + " claims after "
                                     + sizes.warmupClaims() + " warm-up",
                             "granted_claims_per_s_median", Math.round(batches.rateSamples().median()),

@@ -37,6 +37,13 @@ class KafkaBenchOptions {
         }
     }
 
+    /** @throws ParameterException (exit 2) with {@code problem} unless {@code holds} */
+    void require(final boolean holds, final String problem) {
+        if (!holds) {
+            throw new ParameterException(scenario.commandLine(), problem);
+        }
+    }
+
     /** @throws ParameterException (exit 2) naming {@code option} when {@code value} is below 0 */
     void requireNotNegative(final String option, final long value) {
         if (value < 0) {

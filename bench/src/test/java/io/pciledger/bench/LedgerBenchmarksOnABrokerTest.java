@@ -50,6 +50,20 @@ class LedgerBenchmarksOnABrokerTest {
     }
 
     @Test
+    void keptClaimsAreGrantedOnceEachAndNothingIsReleased(final KafkaCluster kafka) throws Exception {
+        final int exit = bench("claims", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--hosts", "3", "--clients", "2", "--claims", "30", "--warmup-claims", "0", "--keep-grants");
+
+        assertThat(exit).isZero();
+        final JsonNode figures = read("claims").get("figures");
+        assertThat(figures.get("request").asText()).contains("kept");
+        assertThat(figures.get("releases_answered").asInt()).isZero();
+        assertThat(figures.get("rejected").asText()).isEqualTo("none");
+        assertThat(figures.get("ledger_audit").asText()).contains("30 grants, as the clients were told")
+                .contains("no device granted twice");
+    }
+
+    @Test
     void theClaimsCeilingAnswersEveryClaimAndRelease(final KafkaCluster kafka) throws Exception {
         final int exit = bench("claims-ceiling", "--quick", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--hosts", "3", "--clients", "2", "--claims", "30", "--warmup-claims", "0");
@@ -95,6 +109,8 @@ class LedgerBenchmarksOnABrokerTest {
     void aSizeOutOfRangeIsAUsageErrorBeforeAnythingStarts() {
         assertThat(bench("claims", "--hosts", "0")).isEqualTo(2);
         assertThat(bench("claims", "--registered-groups", "-1")).isEqualTo(2);
+        assertThat(bench("claims", "--keep-grants", "--hosts", "1", "--claims", "1000"))
+                .as("more kept claims than one host's VFs").isEqualTo(2);
         assertThat(bench("claims-ceiling", "--warmup-claims", "-1")).isEqualTo(2);
         assertThat(bench("fold", "--facts", "0")).isEqualTo(2);
         assertThat(bench("replay", "--warmup", "-1")).isEqualTo(2);
