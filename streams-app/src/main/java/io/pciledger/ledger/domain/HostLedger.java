@@ -50,6 +50,8 @@ public final class HostLedger {
     private final SortedSet<String> groupsSeen = new TreeSet<>();
     private Instant staleSince;
     private long nextSeq = 1;
+    /** Derived from {@code devices}: built when first asked for, dropped when a device is added, updated or removed. */
+    private DeviceFamilies families;
 
     private HostLedger(final String host, final ClaimArchive archive) {
         this.host = Objects.requireNonNull(host, "host");
@@ -164,6 +166,7 @@ public final class HostLedger {
     }
 
     private void deviceAdded(final Device device) {
+        families = null;
         final LedgerDevice existing = devices.get(device.address());
         if (existing == null) {
             devices.put(device.address(), LedgerDevice.free(device));
@@ -183,6 +186,7 @@ public final class HostLedger {
             throw doesNotFit("device " + device.address() + " is not present as " + previous, device);
         }
         devices.put(device.address(), existing.withDevice(device));
+        families = null;
         groupsSeen.add(device.group());
     }
 
@@ -192,6 +196,7 @@ public final class HostLedger {
             throw doesNotFit("device " + address + " is not on the host, or still held by a claim", address);
         }
         devices.remove(address);
+        families = null;
     }
 
     private void deviceLost(final String address, final String claimId) {
@@ -310,6 +315,14 @@ public final class HostLedger {
     /** Every device the ledger holds for the host, present or lost, by address. */
     public Collection<LedgerDevice> devices() {
         return Collections.unmodifiableCollection(devices.values());
+    }
+
+    /** Which device is whose parent PF and whose child VFs, as the devices are now. */
+    DeviceFamilies families() {
+        if (families == null) {
+            families = DeviceFamilies.of(devices.values());
+        }
+        return families;
     }
 
     /** The devices that {@code claimId} holds (claimed or lost). */

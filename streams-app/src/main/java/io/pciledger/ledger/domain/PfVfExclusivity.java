@@ -1,9 +1,7 @@
 package io.pciledger.ledger.domain;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,26 +11,23 @@ import java.util.Set;
  * up) or picked by the allocation in progress. Nothing is stored: releasing a VF restores its PF exactly when
  * no sibling is still taken, because availability is recomputed from what is held.
  *
- * <p>The relation is read from {@link Device#parentAddr()}: a PF whose VFs are not assignable (not in the
- * ledger) blocks nothing, and a VF whose PF is not in the ledger is never blocked.
+ * <p>The relation is read from {@link Device#parentAddr()}, through the ledger's {@link DeviceFamilies}: a PF whose
+ * VFs are not assignable (not in the ledger) blocks nothing, and a VF whose PF is not in the ledger is never blocked.
  */
 final class PfVfExclusivity {
 
-    private final Map<String, LedgerDevice> devices = new HashMap<>();
-    private final Map<String, List<String>> childrenByParent = new HashMap<>();
+    private final HostLedger ledger;
+    private final DeviceFamilies families;
     private final Set<String> taken = new HashSet<>();
     /** How many of each PF's VFs are taken, so that whether a PF is blocked is one lookup, not a walk of its VFs. */
     private final Map<String, Integer> takenChildren = new HashMap<>();
 
     private PfVfExclusivity(final HostLedger ledger) {
+        this.ledger = ledger;
+        this.families = ledger.families();
         for (final LedgerDevice device : ledger.devices()) {
-            devices.put(device.address(), device);
             if (device.isHeld()) {
-                markTaken(device);
-            }
-            final String parent = device.device().parentAddr();
-            if (parent != null) {
-                childrenByParent.computeIfAbsent(parent, key -> new ArrayList<>()).add(device.address());
+                markTaken(device.address());
             }
         }
     }
@@ -44,14 +39,13 @@ final class PfVfExclusivity {
 
     /** Whether a device is blocked by a taken parent PF, or by a taken child VF. */
     boolean isBlocked(final String address) {
-        final LedgerDevice device = devices.get(address);
-        final String parent = device == null ? null : device.device().parentAddr();
+        final String parent = families.parentOf(address);
         return (parent != null && taken.contains(parent)) || takenChildren.getOrDefault(address, 0) > 0;
     }
 
     /** Whether a device could be picked now: free in the ledger, not picked yet, and not blocked. */
     boolean isAvailable(final String address) {
-        final LedgerDevice device = devices.get(address);
+        final LedgerDevice device = ledger.device(address).orElse(null);
         return device != null && device.status() == DeviceStatus.FREE && !taken.contains(address)
                 && !isBlocked(address);
     }
@@ -61,9 +55,9 @@ final class PfVfExclusivity {
      * PF, if still whole, and its VFs, if it is a PF. What the allocator keeps low.
      */
     int blockCost(final String address) {
-        final String parent = devices.get(address).device().parentAddr();
+        final String parent = families.parentOf(address);
         int cost = parent != null && isAvailable(parent) ? 1 : 0;
-        for (final String child : childrenOf(address)) {
+        for (final String child : families.childrenOf(address)) {
             if (isAvailable(child)) {
                 cost++;
             }
@@ -73,16 +67,15 @@ final class PfVfExclusivity {
 
     /** Marks a device of the ledger picked by the allocation in progress. */
     void take(final String address) {
-        markTaken(devices.get(address));
+        markTaken(address);
     }
 
-    private void markTaken(final LedgerDevice device) {
-        if (taken.add(device.address()) && device.device().parentAddr() != null) {
-            takenChildren.merge(device.device().parentAddr(), 1, Integer::sum);
+    private void markTaken(final String address) {
+        if (taken.add(address)) {
+            final String parent = families.parentOf(address);
+            if (parent != null) {
+                takenChildren.merge(parent, 1, Integer::sum);
+            }
         }
-    }
-
-    private List<String> childrenOf(final String address) {
-        return childrenByParent.getOrDefault(address, List.of());
     }
 }

@@ -28,6 +28,24 @@ class PfVfExclusivityTest {
     }
 
     @Test
+    void aVfReportedUnderAnotherPfIsBlockedByItsNewParentOnly() {
+        final Device otherPf = pf("0000:3c:00.0", "net-pf", 0);
+        host.discover(otherPf);
+        assertThat(host.availability(VF_1.address())).as("the families as first known").isEqualTo(
+                Availability.AVAILABLE);
+
+        host.discover(vf(VF_1.address(), otherPf.address(), "net", 0));
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf")));
+
+        assertThat(host.ledger().device(PF.address()).orElseThrow().isHeld()).as("the lower address of two PFs"
+                + " with one VF each").isTrue();
+        assertThat(host.availability(VF_0.address())).isEqualTo(Availability.UNAVAILABLE);
+        assertThat(host.availability(VF_1.address())).as("no longer a VF of the claimed PF").isEqualTo(
+                Availability.AVAILABLE);
+        assertThat(host.availability(otherPf.address())).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
     void vfClaimMakesParentPfUnavailable() {
         host.granted(claim("c1", RequestItem.port(VnicType.DIRECT, "net")));
 
