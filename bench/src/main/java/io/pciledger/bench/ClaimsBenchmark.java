@@ -92,17 +92,20 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         final List<EncodedFact> snapshots = snapshots(hostNames, templates);
         final int devices = IntStream.range(0, hostCount).map(host -> templates.devicesOf(host).size()).sum();
         // Kept claims go to random hosts, a group's VF in turn. Each host is asked, on average, for at most half of
-        // the fewest VFs of a group any hardware variant has: room for the uneven spread of random picks. A host that
-        // runs out all the same shows as refusals.
-        final long fewestVfs = IntStream.range(0, HARDWARE_VARIANTS).mapToLong(variant -> ClaimClient.GROUPS.stream()
-                .mapToLong(group -> templates.devicesOf(variant).stream()
-                        .filter(device -> device.getDevType() == DevType.TYPE_VF && group.equals(device.getGroup()))
-                        .count())
-                .min().orElse(0)).min().orElse(0);
+        // the fewest VFs of a group its hardware variants have: room for the uneven spread of random picks. A host
+        // that runs out all the same shows as refusals.
+        final long fewestVfs = IntStream.range(0, Math.min(hostCount, HARDWARE_VARIANTS)).mapToLong(variant ->
+                ClaimClient.GROUPS.stream().mapToLong(group -> templates.devicesOf(variant).stream()
+                                .filter(device -> device.getDevType() == DevType.TYPE_VF
+                                        && group.equals(device.getGroup()))
+                                .count())
+                        .min().orElse(0)).min().orElse(0);
+        options.require(sizes.releases() || fewestVfs > 0, "--keep-grants: some hosts have no VFs of one of "
+                + ClaimClient.GROUPS + ", so kept claims would be refused there");
         options.require(sizes.releases() || sizes.allClaims() <= fewestVfs * hostCount, String.format(Locale.ROOT,
                 "--keep-grants: %,d claims over %,d hosts, some of which have only %,d VFs of one of %s; give at "
                         + "least %,d --hosts", sizes.allClaims(), hostCount, fewestVfs, ClaimClient.GROUPS,
-                (sizes.allClaims() + Math.max(1, fewestVfs) - 1) / Math.max(1, fewestVfs)));
+                (sizes.allClaims() + fewestVfs - 1) / Math.max(1, fewestVfs)));
 
         final String runId = "bench-claims-" + System.currentTimeMillis();
         final Path stateDir = ScratchSpace.create("claims-state");

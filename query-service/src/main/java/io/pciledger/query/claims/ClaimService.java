@@ -51,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * that host, so that a retried claim is answered once and never allocated on a second host: the caller passes the
  * host the ledger knows ({@code decidedOn}), and this service remembers the hosts it placed claims on recently
  * (covering a retry whose first answer is not committed yet). A retry of a claim this instance is still placing
- * gets that placement's answer. So that this holds across instances, the HTTP layer sends every claim without a
- * host to the one instance holding the claim id's standing answer ({@code http.RoutedPlacements}).
+ * gets that placement's answer. So that this holds across instances, the HTTP layer sends a claim without a host
+ * to the one instance holding the claim id's standing answer ({@code http.RoutedPlacements}), unless this instance
+ * {@linkplain #knows knows} the claim id already.
  *
  * <p>No thread waits for the ledger's decision: each answer is a future, completed on {@code answering} when the
  * committed result arrives (only sending can block, up to the producer's {@code max.block.ms}, when its buffer is

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * instance holding its claim id ({@link RoutedPlacements}) unless this one is placing it or knows its host already.
  * No server thread waits for an answer: the committed answer is written when its future completes, and where a claim
  * id was decided before is looked up on a waiting thread ({@link WaitingRequests}) when that means asking another
- * instance or waiting. Every answer names the instance that decided it in {@code X-PCI-Ledger-Served-By}.
+ * instance or waiting. Every decision's answer names the instance that decided it in {@code X-PCI-Ledger-Served-By}.
  */
 final class ClaimsApi {
 

@@ -94,7 +94,10 @@ final class RoutedPlacements {
         });
     }
 
-    /** Relays the answer of the instance holding {@code claimId} into {@code ctx}, or returns this instance's. */
+    /**
+     * Relays the answer of the instance holding {@code claimId} into {@code ctx} and returns that instance; returns
+     * this instance, relaying nothing, when it holds the claim id itself.
+     */
     private InstanceEndpoint relayFromHolder(final Context ctx, final String claimId) throws Exception {
         final long deadline = System.nanoTime() + wait.toNanos();
         while (true) {

@@ -24,6 +24,7 @@ final class DeviceFamilies {
                 children.computeIfAbsent(parent, key -> new ArrayList<>()).add(device.address());
             }
         }
+        children.replaceAll((parent, addresses) -> List.copyOf(addresses));
     }
 
     static DeviceFamilies of(final Collection<LedgerDevice> devices) {

@@ -166,7 +166,6 @@ public final class HostLedger {
     }
 
     private void deviceAdded(final Device device) {
-        families = null;
         final LedgerDevice existing = devices.get(device.address());
         if (existing == null) {
             devices.put(device.address(), LedgerDevice.free(device));
@@ -177,6 +176,7 @@ public final class HostLedger {
             devices.put(device.address(), new LedgerDevice(device, DeviceStatus.CLAIMED, existing.holder()));
             liveClaims.computeIfPresent(existing.holder(), (id, claim) -> claim.withLost(device.address(), false));
         }
+        families = null;
         groupsSeen.add(device.group());
     }
 

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Rule 2, PF/VF exclusivity, over one host's devices: a VF is unavailable while its PF is taken, and a PF is
  * unavailable while any of its VFs is taken. "Taken" means held by a claim (claimed, or lost and not yet given
- * up) or picked by the allocation in progress. Nothing is stored: releasing a VF restores its PF exactly when
- * no sibling is still taken, because availability is recomputed from what is held.
+ * up) or picked by the allocation in progress. What is taken is not stored: releasing a VF restores its PF exactly
+ * when no sibling is still taken, because availability is recomputed from what is held.
  *
  * <p>The relation is read from {@link Device#parentAddr()}, through the ledger's {@link DeviceFamilies}: a PF whose
  * VFs are not assignable (not in the ledger) blocks nothing, and a VF whose PF is not in the ledger is never blocked.

@@ -28,11 +28,11 @@ class PfVfExclusivityTest {
     }
 
     @Test
-    void aVfReportedUnderAnotherPfIsBlockedByItsNewParentOnly() {
+    void aVfReportedUnderAnotherPfIsNoLongerBlockedByItsOldOne() {
         final Device otherPf = pf("0000:3c:00.0", "net-pf", 0);
         host.discover(otherPf);
-        assertThat(host.availability(VF_1.address())).as("the families as first known").isEqualTo(
-                Availability.AVAILABLE);
+        assertThat(host.availability(VF_1.address())).as("asked once, so the ledger keeps the PF/VF relation")
+                .isEqualTo(Availability.AVAILABLE);
 
         host.discover(vf(VF_1.address(), otherPf.address(), "net", 0));
         host.granted(claim("c1", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf")));
@@ -43,6 +43,20 @@ class PfVfExclusivityTest {
         assertThat(host.availability(VF_1.address())).as("no longer a VF of the claimed PF").isEqualTo(
                 Availability.AVAILABLE);
         assertThat(host.availability(otherPf.address())).isEqualTo(Availability.AVAILABLE);
+    }
+
+    @Test
+    void aVfDiscoveredUnderAClaimedPfIsUnavailable() {
+        host.granted(claim("c1", RequestItem.port(VnicType.DIRECT_PHYSICAL, "net-pf")));
+        assertThat(host.availability(VF_0.address())).as("asked once, so the ledger keeps the PF/VF relation")
+                .isEqualTo(Availability.UNAVAILABLE);
+
+        final Device newVf = vf("0000:3b:02.2", PF.address(), "net", 0);
+        host.discover(newVf);
+
+        assertThat(host.availability(newVf.address())).isEqualTo(Availability.UNAVAILABLE);
+        assertThat(host.rejected(claim("c2", RequestItem.port(VnicType.DIRECT, "net"))).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_DEVICES);
     }
 
     @Test
