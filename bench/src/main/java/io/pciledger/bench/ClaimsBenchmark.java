@@ -8,6 +8,7 @@ import io.pciledger.ledger.domain.GroupRegistration;
 import io.pciledger.ledger.domain.RejectReason;
 import io.pciledger.ledger.topology.LedgerTopology;
 import io.pciledger.schemas.common.DevType;
+import io.pciledger.schemas.common.Device;
 import io.pciledger.schemas.inventory.HostSnapshot;
 import io.pciledger.schemas.inventory.InventoryFact;
 import io.pciledger.schemas.inventory.SnapshotReason;
@@ -94,12 +95,8 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         // Kept claims go to random hosts, a group's VF in turn. Each host is asked, on average, for at most half of
         // the fewest VFs of a group its hardware variants have: room for the uneven spread of random picks. A host
         // that runs out all the same shows as refusals.
-        final long fewestVfs = IntStream.range(0, Math.min(hostCount, HARDWARE_VARIANTS)).mapToLong(variant ->
-                ClaimClient.GROUPS.stream().mapToLong(group -> templates.devicesOf(variant).stream()
-                                .filter(device -> device.getDevType() == DevType.TYPE_VF
-                                        && group.equals(device.getGroup()))
-                                .count())
-                        .min().orElse(0)).min().orElse(0);
+        final long fewestVfs = IntStream.range(0, Math.min(hostCount, HARDWARE_VARIANTS))
+                .mapToLong(variant -> fewestVfsOfAGroup(templates.devicesOf(variant))).min().orElse(0);
         options.require(sizes.releases() || fewestVfs > 0, "--keep-grants: some hosts have no VFs of one of "
                 + ClaimClient.GROUPS + ", so kept claims would be refused there");
         options.require(sizes.releases() || sizes.allClaims() <= fewestVfs * hostCount, String.format(Locale.ROOT,
@@ -166,7 +163,7 @@ public final class ClaimsBenchmark implements Callable<Integer> {
                     final BenchmarkResult result = new BenchmarkResult("claims", BenchmarkResult.figures(
                             "kafka", kafka.describe(),
                             "partitions", options.partitions,
-                            "stream_threads", options.streamThreads == null ? 1 : options.streamThreads,
+                            "stream_threads", options.effectiveStreamThreads(),
                             "commit_interval_ms", options.effectiveCommitIntervalMs(),
                             "hosts", hostCount,
                             "devices_seeded", devices,
@@ -205,6 +202,15 @@ public final class ClaimsBenchmark implements Callable<Integer> {
         } finally {
             DeleteTree.quietly(stateDir);
         }
+    }
+
+    /** The VFs of the group, of those clients ask for, that {@code devices} have the fewest of. */
+    private static long fewestVfsOfAGroup(final List<Device> devices) {
+        return ClaimClient.GROUPS.stream()
+                .mapToLong(group -> devices.stream()
+                        .filter(device -> device.getDevType() == DevType.TYPE_VF && group.equals(device.getGroup()))
+                        .count())
+                .min().orElse(0);
     }
 
     /** A start-up snapshot per host, as its agent would send first. */

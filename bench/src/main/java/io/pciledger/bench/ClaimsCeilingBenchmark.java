@@ -63,7 +63,7 @@ public final class ClaimsCeilingBenchmark implements Callable<Integer> {
                     final BenchmarkResult result = new BenchmarkResult("claims-ceiling", BenchmarkResult.figures(
                             "kafka", kafka.describe(),
                             "partitions", options.partitions,
-                            "stream_threads", options.streamThreads == null ? 1 : options.streamThreads,
+                            "stream_threads", options.effectiveStreamThreads(),
                             "commit_interval_ms", options.effectiveCommitIntervalMs(),
                             "hosts", sizes.hosts(),
                             "clients", sizes.clients() + " (closed loop, one claim in flight each)",

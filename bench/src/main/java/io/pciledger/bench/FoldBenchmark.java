@@ -133,7 +133,7 @@ public final class FoldBenchmark implements Callable<Integer> {
             final BenchmarkResult result = new BenchmarkResult("fold", BenchmarkResult.figures(
                     "kafka", kafka.describe(),
                     "partitions", options.partitions,
-                    "stream_threads", options.streamThreads == null ? 1 : options.streamThreads,
+                    "stream_threads", options.effectiveStreamThreads(),
                     "commit_interval_ms", options.effectiveCommitIntervalMs(),
                     "hosts", hostCount,
                     "facts", factCount,

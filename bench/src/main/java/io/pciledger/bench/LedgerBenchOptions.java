@@ -53,6 +53,11 @@ final class LedgerBenchOptions extends KafkaBenchOptions {
         return settings;
     }
 
+    /** The ledger's stream threads, as {@code --stream-threads} gives them or Kafka Streams' default of 1. */
+    int effectiveStreamThreads() {
+        return streamThreads == null ? 1 : streamThreads;
+    }
+
     /** The ledger's commit interval as it will run. */
     long effectiveCommitIntervalMs() {
         return commitIntervalMs != null ? commitIntervalMs

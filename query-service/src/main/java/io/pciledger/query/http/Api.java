@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 /** Every route of the API, from the services that answer them: what {@link ApiServer} serves and openapi.json documents. */
 public final class Api {
 
+    /** How much longer a forwarded request may take than the instance answering it may wait itself. */
+    private static final Duration FORWARD_MARGIN = Duration.ofSeconds(5);
+
     private Api() {
     }
 
@@ -31,7 +34,7 @@ public final class Api {
             final int candidatesLimit, final ServiceMetrics metrics, final Supplier<Map<String, Boolean>> readiness,
             final Executor waiting) {
         final WaitingRequests waits = new WaitingRequests(waiting);
-        final Forwarder forwarder = new Forwarder(readWait.plusSeconds(5));
+        final Forwarder forwarder = new Forwarder(readWait.plus(FORWARD_MARGIN));
         final RoutedReads routed = new RoutedReads(ledger, self, forwarder, readWait, waits);
         // Javalin tries a method's routes in this order, one regular expression each, until one matches: the
         // hottest reads (a group's counts, candidates) come first.
@@ -41,7 +44,7 @@ public final class Api {
         routes.addAll(new HostsApi(views, routed,
                 claimId -> claims == null ? Optional.empty() : claims.placedHere(claimId)).routes());
         final RoutedPlacements placements = claims == null ? null : new RoutedPlacements(ledger, self, forwarder,
-                readWait, claims.answerTimeout().plus(readWait).plusSeconds(5), waits);
+                readWait, claims.answerTimeout().plus(readWait).plus(FORWARD_MARGIN), waits);
         routes.addAll(new ClaimsApi(claims, views, routed, placements, waits, self).routes());
         routes.addAll(new OpsApi(readiness, metrics).routes());
         return List.copyOf(routes);

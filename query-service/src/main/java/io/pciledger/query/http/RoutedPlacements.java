@@ -88,30 +88,28 @@ final class RoutedPlacements {
      */
     void placeWhereHeld(final Context ctx, final String claimId,
             final WaitingRequests.Supplying<CompletableFuture<Void>> placeHere) throws Exception {
-        waits.deferAsync(ctx, () -> {
-            final InstanceEndpoint holder = relayFromHolder(ctx, claimId);
-            return holder.equals(self.get()) ? placeHere.get() : CompletableFuture.completedFuture(null);
-        });
+        waits.deferAsync(ctx, () -> relayedFromHolder(ctx, claimId) ? CompletableFuture.completedFuture(null)
+                : placeHere.get());
     }
 
     /**
-     * Relays the answer of the instance holding {@code claimId} into {@code ctx} and returns that instance; returns
-     * this instance, relaying nothing, when it holds the claim id itself.
+     * Relays the answer of the instance holding {@code claimId} into {@code ctx}; false, relaying nothing, when this
+     * instance holds the claim id itself.
      */
-    private InstanceEndpoint relayFromHolder(final Context ctx, final String claimId) throws Exception {
+    private boolean relayedFromHolder(final Context ctx, final String claimId) throws Exception {
         final long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             InstanceEndpoint holder = null;
             try {
                 holder = ledger.routing().claimOwners(claimId).active();
                 if (holder.equals(self.get())) {
-                    return holder;
+                    return false;
                 }
                 final HttpResponse<byte[]> answer = forwarder.post(ctx, holder, Forwarder.pathAndQuery(ctx),
                         answerTimeout);
                 if (answer.headers().firstValue(NOT_HOLDER).isEmpty()) {
                     Forwarder.relay(ctx, holder, answer);
-                    return holder;
+                    return true;
                 }
                 waitOrGiveUp(ctx, claimId, deadline, "instance " + holder + " does not hold it yet");
             } catch (final HttpTimeoutException slow) {

@@ -27,7 +27,7 @@ final class PfVfExclusivity {
         this.families = ledger.families();
         for (final LedgerDevice device : ledger.devices()) {
             if (device.isHeld()) {
-                markTaken(device.address());
+                take(device.address());
             }
         }
     }
@@ -65,12 +65,8 @@ final class PfVfExclusivity {
         return cost;
     }
 
-    /** Marks a device of the ledger picked by the allocation in progress. */
+    /** Marks a device of the ledger taken: held, or picked by the allocation in progress. */
     void take(final String address) {
-        markTaken(address);
-    }
-
-    private void markTaken(final String address) {
         if (taken.add(address)) {
             final String parent = families.parentOf(address);
             if (parent != null) {
